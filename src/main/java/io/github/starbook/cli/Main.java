@@ -1,0 +1,61 @@
+package io.github.starbook.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code starbook} command. {@link #run} takes its streams and returns the exit code. */
+@Command(
+    name = "starbook",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Builds a searchable study guide from Markdown questions.",
+    subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  final Path cwd;
+  final PrintStream out;
+  final PrintStream err;
+
+  Main(Path cwd, PrintStream out, PrintStream err) {
+    this.cwd = cwd;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, Path.of("").toAbsolutePath(), out, err));
+  }
+
+  /** Runs the command line: 0 on success, 1 when the content has errors, 2 on a usage error. */
+  public static int run(String[] args, Path cwd, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(new Main(cwd, out, err));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setExecutionExceptionHandler((e, line, parse) -> {
+      err.println("starbook: internal error: " + e);
+      e.printStackTrace(err);
+      return 70;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(out);
+  }
+
+  /** The version from the jar's manifest, or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"starbook " + (v == null ? "dev" : v)};
+    }
+  }
+}

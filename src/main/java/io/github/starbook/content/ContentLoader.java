@@ -1,0 +1,113 @@
+package io.github.starbook.content;
+
+import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.diag.Diagnostics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads every content file in sorted order: {@code site.yaml} and the Markdown files. Symlinks
+ * are not followed (a warning says so), nothing outside the content folder is read.
+ */
+public final class ContentLoader {
+  private final Path root;
+  private final String displayRoot;
+  private final Diagnostics diagnostics;
+
+  public ContentLoader(Path root, String displayRoot, Diagnostics diagnostics) {
+    this.root = root;
+    this.displayRoot = displayRoot;
+    this.diagnostics = diagnostics;
+  }
+
+  /** What was read: the site settings (null when unreadable) and the Markdown files. */
+  public record Loaded(SourceFile siteYaml, List<SourceFile> markdown) {}
+
+  public Loaded load() {
+    if (!Files.isDirectory(root)) {
+      diagnostics.error(displayRoot, 1, 1, "content folder not found",
+          "run starbook in the guide's folder, or pass --content DIR");
+      return new Loaded(null, List.of());
+    }
+    List<Path> files = new ArrayList<>();
+    walk(root, files);
+    SourceFile site = null;
+    List<SourceFile> markdown = new ArrayList<>();
+    for (Path p : files) {
+      String rel = contentPath(p);
+      if (rel.equals("site.yaml")) {
+        site = read(p, rel);
+      } else if (rel.endsWith(".md")) {
+        SourceFile f = read(p, rel);
+        if (f != null) {
+          markdown.add(f);
+        }
+      } else {
+        diagnostics.warning(display(rel), 1, 1, "file is not used by the build",
+            "content/ holds site.yaml and .md files; remove this file or move it elsewhere");
+      }
+    }
+    if (site == null && !Files.exists(root.resolve("site.yaml"), LinkOption.NOFOLLOW_LINKS)) {
+      diagnostics.error(display("site.yaml"), 1, 1, "site.yaml not found",
+          "create it with 'title: ...' and 'description: ...'");
+    }
+    return new Loaded(site, markdown);
+  }
+
+  public String display(String contentPath) {
+    return displayRoot.isEmpty() ? contentPath : displayRoot + "/" + contentPath;
+  }
+
+  private String contentPath(Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+
+  private void walk(Path dir, List<Path> out) {
+    List<Path> entries;
+    try (Stream<Path> s = Files.list(dir)) {
+      entries = s.sorted().toList();
+    } catch (IOException e) {
+      diagnostics.error(display(contentPath(dir)), 1, 1, "cannot list folder: " + e.getMessage(),
+          "check the folder's permissions");
+      return;
+    }
+    for (Path p : entries) {
+      String rel = contentPath(p);
+      String name = p.getFileName().toString();
+      if (name.startsWith(".")) {
+        continue;
+      }
+      if (Files.isSymbolicLink(p)) {
+        diagnostics.warning(display(rel), 1, 1, "symbolic link not followed",
+            "copy the file into content/ instead of linking to it");
+      } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (name.endsWith(".md")) {
+          diagnostics.error(display(rel), 1, 1, "a folder is named like a Markdown file",
+              "rename the folder; only files end in .md");
+        }
+        walk(p, out);
+      } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        out.add(p);
+      }
+    }
+  }
+
+  private SourceFile read(Path p, String rel) {
+    String display = display(rel);
+    try {
+      byte[] bytes = Files.readAllBytes(p);
+      return new SourceFile(rel, display, TextReader.decode(bytes, display));
+    } catch (TextReader.BadText e) {
+      diagnostics.add(e.diagnostic());
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error(display, 1, 1, "cannot read file: " + e.getMessage(),
+          "check the file's permissions"));
+    }
+    return null;
+  }
+}

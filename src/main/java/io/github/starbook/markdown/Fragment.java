@@ -1,0 +1,17 @@
+package io.github.starbook.markdown;
+
+import java.util.Map;
+import org.commonmark.node.Document;
+import org.commonmark.node.Node;
+
+/**
+ * A part of a parsed document (one section) rendered on its own. It carries the heading ids
+ * computed over the whole document, so ids stay unique and match what links were checked against.
+ */
+final class Fragment extends Document {
+  final Map<Node, String> headingIds;
+
+  Fragment(Map<Node, String> headingIds) {
+    this.headingIds = headingIds;
+  }
+}

@@ -1,0 +1,133 @@
+package io.github.starbook.markdown;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Document;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+
+/**
+ * The one Markdown configuration: commonmark-java with the GFM extensions, raw HTML escaped unless
+ * the site allows it, URLs sanitised to http, https and mailto. Built once per build and shared
+ * by all threads (parser and renderers are immutable).
+ */
+public final class Markdown {
+  /** The URL schemes a rendered link or image may carry; anything else is dropped. */
+  public static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+
+  private static final List<Extension> EXTENSIONS =
+      List.of(
+          TablesExtension.create(),
+          StrikethroughExtension.create(),
+          TaskListItemsExtension.create(),
+          AutolinkExtension.create(),
+          FootnotesExtension.create());
+
+  private final Parser parser;
+  private final HtmlRenderer html;
+  private final TextContentRenderer text;
+
+  public Markdown(boolean allowHtml) {
+    parser =
+        Parser.builder()
+            .extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+    html =
+        HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(!allowHtml)
+            .sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(SAFE_SCHEMES))
+            .attributeProviderFactory(context -> HEADING_IDS)
+            .build();
+    text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+  }
+
+  public Document parse(String markdown) {
+    return (Document) parser.parse(markdown);
+  }
+
+  /**
+   * Heading ids for the whole document, in document order, exactly as commonmark's heading-anchor
+   * extension makes them (lower case, punctuation dropped, spaces to '-', duplicates numbered).
+   */
+  public static Map<Node, String> headingIds(Node document) {
+    IdGenerator generator = IdGenerator.builder().build();
+    Map<Node, String> ids = new IdentityHashMap<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Heading heading) {
+            ids.put(heading, generator.generateId(headingText(heading)));
+          }
+        });
+    return ids;
+  }
+
+  /** The heading's text as the heading-anchor extension reads it (text and code spans). */
+  public static String headingText(Node heading) {
+    StringBuilder sb = new StringBuilder();
+    heading.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text t) {
+            sb.append(t.getLiteral());
+          }
+
+          @Override
+          public void visit(Code c) {
+            sb.append(c.getLiteral());
+          }
+        });
+    return sb.toString();
+  }
+
+  /** Renders the given top-level nodes (moved out of their document) as one HTML fragment. */
+  public Rendered render(List<Node> nodes, Map<Node, String> headingIds) {
+    if (nodes.isEmpty()) {
+      return new Rendered("", "");
+    }
+    Fragment f = new Fragment(headingIds);
+    for (Node n : nodes) {
+      f.appendChild(n);
+    }
+    return new Rendered(html.render(f), text.render(f).strip());
+  }
+
+  /** A fragment as HTML and as plain text (for search and summaries). */
+  public record Rendered(String html, String text) {}
+
+  private static final AttributeProvider HEADING_IDS =
+      (node, tagName, attributes) -> {
+        if (node instanceof Heading) {
+          for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof Fragment f) {
+              String id = f.headingIds.get(node);
+              if (id != null) {
+                attributes.put("id", id);
+              }
+              return;
+            }
+          }
+        }
+      };
+}

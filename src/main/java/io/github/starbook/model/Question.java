@@ -1,0 +1,38 @@
+package io.github.starbook.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One interview question with its model answer.
+ *
+ * @param id stable id {@code category/slug}
+ * @param url site-relative output directory, e.g. {@code strategy/tech-debt/}
+ * @param source content path as shown to the writer, e.g. {@code content/strategy/tech-debt.md}
+ * @param contentPath path inside content/, e.g. {@code strategy/tech-debt.md}
+ * @param text plain text per section name, for search
+ * @param hash short hash of the answer's Markdown, so study mode can tell an answer changed
+ */
+public record Question(
+    String id,
+    String category,
+    String slug,
+    String title,
+    String format,
+    List<String> tags,
+    String difficulty,
+    String summary,
+    List<String> related,
+    int order,
+    boolean draft,
+    String url,
+    String source,
+    String contentPath,
+    Sections sections,
+    Map<String, String> text,
+    String hash) {
+
+  public boolean star() {
+    return "star".equals(format);
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.starbook.model;
+
+/** The guide as a whole, from {@code content/site.yaml}. */
+public record Site(
+    String title,
+    String description,
+    String baseUrl,
+    String language,
+    String repo,
+    String editBranch,
+    boolean allowHtml) {
+
+  /** The absolute URL of a site-relative path, or null when no baseUrl is known. */
+  public String absolute(String sitePath) {
+    if (baseUrl == null || baseUrl.isEmpty()) {
+      return null;
+    }
+    String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    return base + sitePath;
+  }
+
+  /** The path part of baseUrl, always starting and ending with '/'. */
+  public String basePath() {
+    if (baseUrl == null || baseUrl.isEmpty()) {
+      return "/";
+    }
+    String p = java.net.URI.create(baseUrl).getPath();
+    if (p == null || p.isEmpty()) {
+      return "/";
+    }
+    return p.endsWith("/") ? p : p + "/";
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.starbook.render;
+
+import io.pebbletemplates.pebble.error.LoaderException;
+import io.pebbletemplates.pebble.loader.Loader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loads Pebble templates from one folder and nowhere else: names are resolved inside it, and a
+ * name (or symlink) that leads outside is refused.
+ */
+final class ConfinedLoader implements Loader<String> {
+  private final Path root;
+
+  ConfinedLoader(Path root) throws IOException {
+    this.root = root.toRealPath();
+  }
+
+  private Path resolve(String name) {
+    Path p = root.resolve(name.replace('\\', '/')).normalize();
+    if (!p.startsWith(root)) {
+      throw new LoaderException(null, "template '" + name + "' is outside the templates folder");
+    }
+    try {
+      Path real = p.toRealPath();
+      if (!real.startsWith(root)) {
+        throw new LoaderException(null, "template '" + name + "' leads outside the templates folder");
+      }
+      return real;
+    } catch (IOException e) {
+      throw new LoaderException(null, "template '" + name + "' not found in the templates folder");
+    }
+  }
+
+  @Override
+  public Reader getReader(String name) {
+    Path p = resolve(name);
+    try {
+      return new InputStreamReader(
+          Files.newInputStream(p),
+          StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT));
+    } catch (IOException e) {
+      throw new LoaderException(e, "cannot read template '" + name + "'");
+    }
+  }
+
+  @Override
+  public void setCharset(String charset) {}
+
+  @Override
+  public void setPrefix(String prefix) {}
+
+  @Override
+  public void setSuffix(String suffix) {}
+
+  @Override
+  public String resolveRelativePath(String relativePath, String anchorPath) {
+    if (relativePath.startsWith("./") || relativePath.startsWith("../")) {
+      Path anchorDir = Path.of(anchorPath).getParent();
+      String resolved = (anchorDir == null ? Path.of(relativePath) : anchorDir.resolve(relativePath))
+          .normalize().toString().replace('\\', '/');
+      return resolved;
+    }
+    return null;
+  }
+
+  @Override
+  public String createCacheKey(String templateName) {
+    return templateName;
+  }
+
+  @Override
+  public boolean resourceExists(String templateName) {
+    try {
+      resolve(templateName);
+      return true;
+    } catch (LoaderException e) {
+      return false;
+    }
+  }
+}

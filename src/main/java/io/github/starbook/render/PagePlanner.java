@@ -1,0 +1,195 @@
+package io.github.starbook.render;
+
+import io.github.starbook.markdown.Urls;
+import io.github.starbook.model.Category;
+import io.github.starbook.model.Guide;
+import io.github.starbook.model.Page;
+import io.github.starbook.model.Question;
+import io.github.starbook.model.Site;
+import io.github.starbook.site.Output;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lays out every HTML page of the site: which template, which context, which output path. Pages
+ * are rendered when the writer asks for them.
+ */
+public final class PagePlanner {
+  private final Guide guide;
+  private final Templates templates;
+  private final Map<String, List<Question>> byCategory = new HashMap<>();
+  private final Map<String, List<Question>> byTag;
+
+  public PagePlanner(Guide guide, Templates templates) {
+    this.guide = guide;
+    this.templates = templates;
+    for (Question q : guide.questions()) {
+      byCategory.computeIfAbsent(q.category(), k -> new ArrayList<>()).add(q);
+    }
+    this.byTag = guide.tags();
+  }
+
+  /** One entry of a question list in a template: the question and the link to it. */
+  public record Item(Question question, String href, String categoryTitle) {}
+
+  public List<Output> plan() {
+    List<Output> out = new ArrayList<>();
+    Map<String, Object> home = base("", guide.home().title().isEmpty() ? guide.site().title()
+        : guide.home().title(), guide.site().description(), "home");
+    home.put("intro", guide.home().html());
+    home.put("sections", sections(""));
+    home.put("pages", pageLinks(""));
+    out.add(page("index.html", guide.home().source().isEmpty() ? "(home page)" : guide.home().source(),
+        "home.peb", home));
+
+    for (Category c : guide.categories()) {
+      Map<String, Object> ctx = base(c.url(), c.title(), c.summary(), "category");
+      ctx.put("category", c);
+      ctx.put("questions", items(c.url(), byCategory.getOrDefault(c.slug(), List.of())));
+      out.add(page(c.url() + "index.html", c.source(), "category.peb", ctx));
+    }
+    for (Question q : guide.questions()) {
+      out.add(page(q.url() + "index.html", q.source(), "question.peb", questionContext(q)));
+    }
+    for (Page p : guide.pages()) {
+      Map<String, Object> ctx = base(p.url(), p.title(), p.summary(), "page");
+      ctx.put("page", p);
+      out.add(page(p.url() + "index.html", p.source(), "page.peb", ctx));
+    }
+    Map<String, Object> tags = base("tags/", "Tags", "All tags of " + guide.site().title(), "tags");
+    List<Map<String, Object>> tagList = new ArrayList<>();
+    for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
+      tagList.add(Map.of("name", e.getKey(), "href", Urls.page("tags/", "tags/" + e.getKey() + "/"),
+          "count", e.getValue().size()));
+    }
+    tags.put("tags", tagList);
+    out.add(page("tags/index.html", "(tag index)", "tags.peb", tags));
+    for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
+      String url = "tags/" + e.getKey() + "/";
+      Map<String, Object> ctx = base(url, "Tag: " + e.getKey(),
+          "Questions tagged " + e.getKey(), "tag");
+      ctx.put("tag", e.getKey());
+      ctx.put("questions", items(url, e.getValue()));
+      out.add(page(url + "index.html", "(tag " + e.getKey() + ")", "tag.peb", ctx));
+    }
+    Map<String, Object> all = base("all/", "All questions", "Every question of "
+        + guide.site().title() + " on one page, ready to print", "all");
+    List<Map<String, Object>> booklet = new ArrayList<>();
+    for (Category c : guide.categories()) {
+      booklet.add(Map.of("category", c, "questions", byCategory.getOrDefault(c.slug(), List.of())
+          .stream().map(q -> Booklet.of(q, c.title())).toList()));
+    }
+    all.put("sections", booklet);
+    all.put("alphabetical", alphabetical("all/"));
+    out.add(page("all/index.html", "(print booklet)", "all.peb", all));
+
+    Map<String, Object> notFound = base("", "Page not found", guide.site().description(), "404");
+    notFound.put("root", guide.site().basePath());
+    out.add(page("404.html", "(404 page)", "404.peb", notFound));
+    return out;
+  }
+
+  private Map<String, Object> questionContext(Question q) {
+    Map<String, Object> ctx = base(q.url(), q.title(), q.summary(), "question");
+    Category c = guide.category(q.category());
+    ctx.put("question", q);
+    ctx.put("category", c);
+    ctx.put("categoryHref", Urls.page(q.url(), c.url()));
+    List<Item> related = new ArrayList<>();
+    for (String id : q.related()) {
+      Question r = guide.question(id);
+      if (r != null) {
+        related.add(item(q.url(), r));
+      }
+    }
+    ctx.put("related", related);
+    List<Question> siblings = byCategory.get(q.category());
+    int i = siblings.indexOf(q);
+    ctx.put("prev", i > 0 ? item(q.url(), siblings.get(i - 1)) : null);
+    ctx.put("next", i < siblings.size() - 1 ? item(q.url(), siblings.get(i + 1)) : null);
+    List<Map<String, Object>> tagLinks = new ArrayList<>();
+    for (String t : q.tags()) {
+      tagLinks.add(Map.of("name", t, "href", Urls.page(q.url(), "tags/" + t + "/")));
+    }
+    ctx.put("tags", tagLinks);
+    Site s = guide.site();
+    ctx.put("editUrl", s.repo() == null ? null
+        : s.repo().replaceAll("/+$", "") + "/edit/" + s.editBranch() + "/content/" + q.contentPath());
+    return ctx;
+  }
+
+  private Map<String, Object> base(String url, String title, String description, String kind) {
+    Map<String, Object> ctx = new LinkedHashMap<>();
+    Site s = guide.site();
+    ctx.put("site", s);
+    ctx.put("kind", kind);
+    ctx.put("url", url);
+    ctx.put("root", Urls.root(url));
+    ctx.put("title", title);
+    ctx.put("description", description == null || description.isEmpty() ? s.description() : description);
+    ctx.put("canonical", s.absolute(url));
+    ctx.put("questionCount", guide.questions().size());
+    List<Map<String, Object>> nav = new ArrayList<>();
+    for (Category c : guide.categories()) {
+      nav.add(Map.of("title", c.title(), "href", Urls.page(url, c.url()),
+          "current", url.startsWith(c.url())));
+    }
+    ctx.put("nav", nav);
+    return ctx;
+  }
+
+  private List<Map<String, Object>> sections(String from) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Category c : guide.categories()) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("category", c);
+      m.put("href", Urls.page(from, c.url()));
+      m.put("questions", items(from, byCategory.getOrDefault(c.slug(), List.of())));
+      list.add(m);
+    }
+    return list;
+  }
+
+  private List<Map<String, Object>> pageLinks(String from) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Page p : guide.pages()) {
+      list.add(Map.of("page", p, "href", Urls.page(from, p.url())));
+    }
+    return list;
+  }
+
+  private List<Item> alphabetical(String from) {
+    return guide.questions().stream()
+        .sorted(java.util.Comparator.comparing((Question q) -> q.title().toLowerCase(java.util.Locale.ROOT))
+            .thenComparing(Question::id))
+        .map(q -> item(from, q))
+        .toList();
+  }
+
+  private List<Item> items(String from, List<Question> qs) {
+    return qs.stream().map(q -> item(from, q)).toList();
+  }
+
+  private Item item(String from, Question q) {
+    Category c = guide.category(q.category());
+    return new Item(q, Urls.page(from, q.url()), c == null ? q.category() : c.title());
+  }
+
+  private Output page(String path, String source, String template, Map<String, Object> ctx) {
+    return new Output(path, source, os -> {
+      Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+      try {
+        templates.render(template, ctx, w);
+      } catch (Templates.TemplateError e) {
+        throw new Output.ProduceError(e.diagnostic());
+      }
+      w.flush();
+    });
+  }
+}

@@ -1,0 +1,294 @@
+package io.github.starbook.validate;
+
+import io.github.starbook.content.ContentLoader;
+import io.github.starbook.content.Fields;
+import io.github.starbook.content.FrontMatter;
+import io.github.starbook.content.SourceFile;
+import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.diag.Diagnostics;
+import io.github.starbook.markdown.Links;
+import io.github.starbook.markdown.Markdown;
+import io.github.starbook.markdown.Sections;
+import io.github.starbook.model.Category;
+import io.github.starbook.model.Guide;
+import io.github.starbook.model.Page;
+import io.github.starbook.model.Question;
+import io.github.starbook.model.Site;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.commonmark.node.Document;
+import org.commonmark.node.Node;
+
+/**
+ * Turns loaded content into a validated {@link Guide}: front matter checked against the schema,
+ * Markdown parsed, STAR structure and links checked, then rendered to HTML fragments.
+ */
+public final class GuideAssembler {
+  static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  static final String SLUG_RULE = "use lowercase letters, digits and hyphens, e.g. tech-debt";
+  static final Set<String> QUESTION_KEYS =
+      Set.of("title", "format", "tags", "difficulty", "summary", "related", "order", "draft");
+  static final Set<String> CATEGORY_KEYS = Set.of("title", "order", "summary");
+  static final Set<String> PAGE_KEYS = Set.of("title", "summary", "order", "draft");
+  static final Set<String> HOME_KEYS = Set.of("title");
+  static final List<String> FORMATS = List.of("answer", "star");
+  static final List<String> DIFFICULTIES = List.of("foundational", "intermediate", "advanced");
+
+  private final Diagnostics diagnostics;
+  private final boolean drafts;
+
+  public GuideAssembler(Diagnostics diagnostics, boolean drafts) {
+    this.diagnostics = diagnostics;
+    this.drafts = drafts;
+  }
+
+  public Guide assemble(ContentLoader.Loaded loaded, String baseUrlOverride) {
+    List<Diagnostic> siteProblems = new ArrayList<>();
+    Site site = SiteSettings.read(loaded.siteYaml(), baseUrlOverride, siteProblems);
+    diagnostics.addAll(siteProblems);
+    Markdown markdown = new Markdown(site.allowHtml());
+
+    List<Doc> docs =
+        loaded.markdown().parallelStream().map(f -> parse(f, markdown)).filter(d -> d != null).toList();
+    for (Doc d : docs) {
+      diagnostics.addAll(d.problems());
+    }
+    Map<String, Links.Target> targets = new HashMap<>();
+    for (Doc d : docs) {
+      targets.put(d.file().contentPath(), new Links.Target(d.url(), d.anchors(), d.draft()));
+    }
+    List<Doc> built = docs.stream().filter(d -> drafts || !d.draft()).toList();
+    Links links = new Links(targets, drafts);
+    Map<String, Doc> categories = new HashMap<>();
+    for (Doc d : built) {
+      if (d.kind() == Doc.Kind.CATEGORY) {
+        categories.put(d.category(), d);
+      }
+    }
+    Set<String> questionIds = new LinkedHashSet<>();
+    for (Doc d : built) {
+      if (d.kind() == Doc.Kind.QUESTION) {
+        questionIds.add(d.category() + "/" + d.slug());
+      }
+    }
+    List<Diagnostic> missingCategories = new ArrayList<>();
+    for (Doc d : built) {
+      if (d.kind() == Doc.Kind.QUESTION && !categories.containsKey(d.category())) {
+        missingCategories.add(Diagnostic.error(d.display(), 1, 1,
+            "category '" + d.category() + "' has no _index.md",
+            "create content/" + d.category() + "/_index.md with 'title: ...'"));
+      }
+    }
+    diagnostics.addAll(missingCategories.stream().distinct().toList());
+
+    List<Rendered> rendered =
+        built.parallelStream().map(d -> render(d, links, markdown, questionIds)).toList();
+    for (Rendered r : rendered) {
+      diagnostics.addAll(r.problems());
+    }
+    Page home = null;
+    List<Category> cats = new ArrayList<>();
+    List<Question> questions = new ArrayList<>();
+    List<Page> pages = new ArrayList<>();
+    for (Rendered r : rendered) {
+      switch (r.doc().kind()) {
+        case HOME -> home = r.page();
+        case CATEGORY -> cats.add(r.category());
+        case QUESTION -> questions.add(r.question());
+        case PAGE -> pages.add(r.page());
+      }
+    }
+    if (home == null) {
+      home = new Page("", site.title(), site.description(), 0, "", "", "", "_index.md");
+    }
+    cats.sort(Comparator.comparingInt(Category::order).thenComparing(Category::slug));
+    Map<String, Integer> catRank = new HashMap<>();
+    for (int i = 0; i < cats.size(); i++) {
+      catRank.put(cats.get(i).slug(), i);
+    }
+    questions.sort(
+        Comparator.comparingInt((Question q) -> catRank.getOrDefault(q.category(), Integer.MAX_VALUE))
+            .thenComparing(Question::category)
+            .thenComparingInt(Question::order)
+            .thenComparing(Question::slug));
+    pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::slug));
+    return new Guide(site, home, List.copyOf(cats), List.copyOf(questions), List.copyOf(pages));
+  }
+
+  private Doc parse(SourceFile file, Markdown markdown) {
+    List<Diagnostic> problems = new ArrayList<>();
+    String path = file.contentPath();
+    String[] parts = path.split("/");
+    Doc.Kind kind;
+    String category = null;
+    String slug;
+    String url;
+    String name = parts[parts.length - 1];
+    String stem = name.substring(0, name.length() - 3);
+    if (parts.length == 1 && name.equals("_index.md")) {
+      kind = Doc.Kind.HOME;
+      slug = "";
+      url = "";
+    } else if (parts.length == 2 && parts[0].equals("pages")) {
+      kind = Doc.Kind.PAGE;
+      slug = stem;
+      url = slug + "/";
+    } else if (parts.length == 2 && name.equals("_index.md")) {
+      kind = Doc.Kind.CATEGORY;
+      category = parts[0];
+      slug = parts[0];
+      url = slug + "/";
+    } else if (parts.length == 2) {
+      kind = Doc.Kind.QUESTION;
+      category = parts[0];
+      slug = stem;
+      url = category + "/" + slug + "/";
+    } else {
+      diagnostics.error(file.display(), 1, 1, "file is not where starbook looks for content",
+          "questions are content/<category>/<slug>.md, pages content/pages/<slug>.md");
+      return null;
+    }
+    if (category != null && !SLUG.matcher(category).matches()) {
+      problems.add(Diagnostic.error(file.display(), 1, 1,
+          "category folder '" + category + "' is not a valid slug", SLUG_RULE));
+    }
+    if (kind != Doc.Kind.HOME && kind != Doc.Kind.CATEGORY && !SLUG.matcher(slug).matches()) {
+      problems.add(Diagnostic.error(file.display(), 1, 1,
+          "file name '" + name + "' is not a valid slug", SLUG_RULE));
+    }
+    FrontMatter fm = FrontMatter.parse(file, problems);
+    if (fm == null) {
+      diagnostics.addAll(problems);
+      return null;
+    }
+    Set<String> allowed = switch (kind) {
+      case HOME -> HOME_KEYS;
+      case CATEGORY -> CATEGORY_KEYS;
+      case QUESTION -> QUESTION_KEYS;
+      case PAGE -> PAGE_KEYS;
+    };
+    fm.checkKeys(allowed, file.display(), problems);
+    Fields fields = new Fields(fm.fields(), file.display(), problems);
+    boolean draft = allowed.contains("draft") && fields.bool("draft");
+    Document body = markdown.parse(fm.body());
+    Map<Node, String> ids = Markdown.headingIds(body);
+    Set<String> anchors = new LinkedHashSet<>(ids.values());
+    int lastLine = (int) file.text().chars().filter(c -> c == '\n').count() + 1;
+    return new Doc(kind, file, category, slug, url, fm.fields(), body, ids, anchors, fm.bodyLine(),
+        lastLine, draft, problems);
+  }
+
+  /** A document rendered into its model record, with the problems found on the way. */
+  private record Rendered(
+      Doc doc, Page page, Category category, Question question, List<Diagnostic> problems) {}
+
+  private Rendered render(Doc d, Links links, Markdown markdown, Set<String> questionIds) {
+    List<Diagnostic> problems = new ArrayList<>();
+    Fields f = new Fields(d.front(), d.display(), problems);
+    String source = d.display();
+    links.resolve(d.body(), d.file().contentPath(), d.url(), d.anchors(), source, d.bodyLine(), problems);
+    String title = f.string("title", d.kind() != Doc.Kind.HOME, "\"How do you ...?\"");
+    title = title == null ? "" : title;
+    Integer order = d.kind() == Doc.Kind.HOME ? null : f.integer("order");
+    int ord = order == null ? Integer.MAX_VALUE : order;
+    String contentPath = d.file().contentPath();
+    if (d.kind() != Doc.Kind.QUESTION) {
+      String summary = d.kind() == Doc.Kind.HOME ? null : f.string("summary", false, "\"...\"");
+      String html = markdown.render(children(d.body()), d.headingIds()).html();
+      if (d.kind() == Doc.Kind.CATEGORY) {
+        return new Rendered(d, null,
+            new Category(d.slug(), title, ord, summary == null ? "" : summary, html, d.url(), source,
+                contentPath), null, problems);
+      }
+      return new Rendered(d, new Page(d.slug(), title, summary == null ? "" : summary, ord, html,
+          d.url(), source, contentPath), null, null, problems);
+    }
+    String format = f.oneOf("format", FORMATS, "answer");
+    String difficulty = f.oneOf("difficulty", DIFFICULTIES, null);
+    String summary = f.string("summary", false, "\"One sentence.\"");
+    List<String> tags = new ArrayList<>();
+    for (Fields.Located t : f.stringList("tags")) {
+      if (!SLUG.matcher(t.value()).matches()) {
+        problems.add(Diagnostic.warning(source, t.line(), t.column(),
+            "tag '" + t.value() + "' is not lowercase-hyphen style",
+            "write tags like 'technical-debt'"));
+      }
+      if (!tags.contains(t.value())) {
+        tags.add(t.value());
+      }
+    }
+    if (tags.isEmpty()) {
+      problems.add(Diagnostic.warning(source, f.line("tags"), 1, "question has no tags",
+          "add e.g. 'tags: [strategy, technical-debt]' so readers can find it"));
+    }
+    String id = d.category() + "/" + d.slug();
+    List<String> related = new ArrayList<>();
+    for (Fields.Located r : f.stringList("related")) {
+      String v = r.value();
+      if (!v.matches("[a-z0-9-]+(/[a-z0-9-]+)?")) {
+        problems.add(Diagnostic.error(source, r.line(), r.column(),
+            "related entry '" + v + "' is not 'slug' or 'category/slug'",
+            "write e.g. 'related: [strategy/build-vs-buy]'"));
+        continue;
+      }
+      String target = v.contains("/") ? v : d.category() + "/" + v;
+      if (target.equals(id)) {
+        problems.add(Diagnostic.error(source, r.line(), r.column(),
+            "question lists itself as related", "remove '" + v + "' from related"));
+      } else if (!questionIds.contains(target)) {
+        String near = Fields.nearest(target, questionIds);
+        problems.add(Diagnostic.error(source, r.line(), r.column(),
+            "related question '" + v + "' does not exist",
+            near != null ? "did you mean '" + near + "'?" : "write 'category/slug' of an existing question"));
+      } else if (!related.contains(target)) {
+        related.add(target);
+      }
+    }
+    boolean star = "star".equals(format);
+    Map<String, List<Node>> parts =
+        Sections.split(d.body(), star, source, d.bodyLine(), d.lastLine(), problems);
+    Map<String, String> html = new java.util.LinkedHashMap<>();
+    Map<String, String> text = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, List<Node>> e : parts.entrySet()) {
+      Markdown.Rendered r = markdown.render(e.getValue(), d.headingIds());
+      html.put(e.getKey(), r.html());
+      if (!r.text().isEmpty()) {
+        text.put(e.getKey(), r.text());
+      }
+    }
+    io.github.starbook.model.Sections sections = new io.github.starbook.model.Sections(
+        html.get("body"), html.get("situation"), html.get("task"), html.get("action"),
+        html.get("result"), html.get("keyPoints"), html.get("followUps"), html.get("pitfalls"));
+    Question q = new Question(id, d.category(), d.slug(), title, format, List.copyOf(tags),
+        difficulty, summary == null ? "" : summary, List.copyOf(related), ord, d.draft(), d.url(),
+        source, contentPath, sections, text, hash(d.file().text()));
+    return new Rendered(d, null, null, q, problems);
+  }
+
+  private static List<Node> children(Node parent) {
+    List<Node> out = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+      out.add(n);
+    }
+    return out;
+  }
+
+  static String hash(String text) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
