@@ -1,0 +1,103 @@
+package io.github.starbook.browser;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Test support for real headless Chromium: finds Debian's chromium and chromedriver (never
+ * downloads one), and serves a built site on loopback under a sub-path, as GitHub Pages serves a
+ * project site. Tests skip when Chromium is missing, unless STARBOOK_REQUIRE_BROWSER=1 (CI).
+ */
+public final class Browser {
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private Browser() {}
+
+  /** Skips the calling test when there is no Chromium here; fails instead in CI. */
+  public static void assumeAvailable() {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present && "1".equals(System.getenv("STARBOOK_REQUIRE_BROWSER"))) {
+      throw new AssertionError("STARBOOK_REQUIRE_BROWSER=1 but " + CHROMIUM + " or "
+          + CHROMEDRIVER + " is missing: apt-get install -y chromium chromium-driver");
+    }
+    assumeTrue(present, "Chromium not installed (apt-get install -y chromium chromium-driver):"
+        + " browser tests skipped");
+  }
+
+  /** A fresh headless Chromium with its own profile folder. */
+  public static ChromeDriver start(Path profile, int width, int height) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic", "--allow-file-access-from-files",
+        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+        .usingAnyFreePort()
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return driver;
+  }
+
+  private static final Map<String, String> TYPES = Map.of(
+      "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
+      "js", "text/javascript; charset=utf-8", "json", "application/json",
+      "xml", "application/xml", "txt", "text/plain; charset=utf-8", "png", "image/png",
+      "svg", "image/svg+xml");
+
+  /**
+   * Serves {@code root} at {@code http://127.0.0.1:PORT/prefix/}, like GitHub Pages: a folder URL
+   * serves its index.html, a missing file serves 404.html with status 404.
+   */
+  public static HttpServer serve(Path root, String prefix) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    String base = "/" + prefix + "/";
+    server.createContext("/", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      int status = 200;
+      Path file = null;
+      if (path.startsWith(base)) {
+        Path p = root.resolve(path.substring(base.length())).normalize();
+        if (p.startsWith(root) && Files.isDirectory(p)) {
+          p = p.resolve("index.html");
+        }
+        if (p.startsWith(root) && Files.isRegularFile(p)) {
+          file = p;
+        }
+      }
+      if (file == null) {
+        status = 404;
+        file = root.resolve("404.html");
+      }
+      String name = file.getFileName().toString();
+      String ext = name.substring(name.lastIndexOf('.') + 1);
+      byte[] body = Files.readAllBytes(file);
+      exchange.getResponseHeaders().set("Content-Type",
+          TYPES.getOrDefault(ext, "application/octet-stream"));
+      exchange.sendResponseHeaders(status, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
+  public static String baseUrl(HttpServer server, String prefix) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + prefix + "/";
+  }
+}
