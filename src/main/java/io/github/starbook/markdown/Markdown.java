@@ -19,6 +19,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -58,8 +59,13 @@ public final class Markdown {
             .sanitizeUrls(true)
             .urlSanitizer(new DefaultUrlSanitizer(SAFE_SCHEMES))
             .attributeProviderFactory(context -> HEADING_IDS)
+            .nodeRendererFactory(context -> new FragmentRenderer(context::render))
             .build();
-    text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+    text =
+        TextContentRenderer.builder()
+            .extensions(EXTENSIONS)
+            .nodeRendererFactory(context -> new FragmentRenderer(context::render))
+            .build();
   }
 
   public Document parse(String markdown) {
@@ -113,8 +119,36 @@ public final class Markdown {
     return new Rendered(html.render(f), text.render(f).strip());
   }
 
+  /** Renders a whole Markdown document (heading ids included), as the site would show it. */
+  public String toHtml(String markdown) {
+    Document doc = parse(markdown);
+    Map<Node, String> ids = headingIds(doc);
+    List<Node> nodes = new java.util.ArrayList<>();
+    for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+      nodes.add(n);
+    }
+    return render(nodes, ids).html();
+  }
+
   /** A fragment as HTML and as plain text (for search and summaries). */
   public record Rendered(String html, String text) {}
+
+  /** Renders a {@link Fragment} as its children (renderers are looked up by exact node class). */
+  private record FragmentRenderer(java.util.function.Consumer<Node> child) implements NodeRenderer {
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(Fragment.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      for (Node n = node.getFirstChild(); n != null; ) {
+        Node next = n.getNext();
+        child.accept(n);
+        n = next;
+      }
+    }
+  }
 
   private static final AttributeProvider HEADING_IDS =
       (node, tagName, attributes) -> {
