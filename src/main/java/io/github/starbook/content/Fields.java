@@ -59,7 +59,7 @@ public final class Fields {
     }
     if (!allowed.contains(v)) {
       String near = nearest(v, allowed);
-      wrong(fields.get(key), "'" + v + "' is not one of " + String.join(", ", allowed),
+      wrong(fields.get(key), "must be one of " + String.join(", ", allowed) + ", found '" + v + "'",
           near != null ? "did you mean '" + near + "'?" : "use one of " + String.join(", ", allowed));
       return dflt;
     }

@@ -55,8 +55,11 @@ public final class Yaml {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = m == null ? firstLine : firstLine + m.getLine();
       int col = m == null ? 1 : m.getColumn() + 1;
+      Mark ctx = e.getContextMark();
+      String opened = ctx != null && m != null && ctx.getLine() != m.getLine()
+          ? " (" + oneLine(e.getContext()) + " on line " + (firstLine + ctx.getLine()) + ")" : "";
       problems.add(Diagnostic.error(display, line, col,
-          "invalid YAML: " + oneLine(e.getProblem()), hintFor(e.getProblem())));
+          "invalid YAML: " + oneLine(e.getProblem()) + opened, hintFor(e.getProblem())));
       return null;
     } catch (YAMLException | StackOverflowError e) {
       problems.add(Diagnostic.error(display, firstLine, 1,

@@ -20,7 +20,7 @@ import org.commonmark.node.Node;
 public final class Links {
   private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 
-  /** A page a link may point to. */
+  /** A page a link may point to; {@code anchors} is null when unknown (the file is broken). */
   public record Target(String url, Set<String> anchors, boolean draft) {}
 
   private final Map<String, Target> targets;
@@ -99,12 +99,13 @@ public final class Links {
     Target t = target == null ? null : targets.get(target);
     if (t == null || (t.draft() && !drafts)) {
       String hint = t != null ? "the target is a draft; build with --drafts or remove the link"
-          : "no file at content/" + (target == null ? path : target)
+          : target == null ? "the link leads outside the content folder"
+          : "no file at content/" + target
               + "; links are relative to this file, e.g. ../category/slug.md";
       problems.add(Sections.at(display, bodyLine, n, "broken link to '" + path + "'", hint));
       return dest;
     }
-    if (anchor != null && !anchor.isEmpty() && !t.anchors().contains(anchor)) {
+    if (anchor != null && !anchor.isEmpty() && t.anchors() != null && !t.anchors().contains(anchor)) {
       problems.add(Sections.at(display, bodyLine, n,
           "broken link: no heading '#" + anchor + "' in " + target, anchorsHint(t.anchors())));
     }

@@ -8,7 +8,11 @@ import java.util.Set;
 import org.commonmark.node.Document;
 import org.commonmark.node.Node;
 
-/** One Markdown file after parsing: its kind, front-matter fields, body tree and heading ids. */
+/**
+ * One Markdown file after parsing: its kind, front-matter fields, body tree and heading ids. A
+ * {@code broken} doc (unusable front matter, already reported) still exists as a link target, so
+ * one mistake is reported once, not again by every file that links to it.
+ */
 record Doc(
     Kind kind,
     SourceFile file,
@@ -22,6 +26,7 @@ record Doc(
     int bodyLine,
     int lastLine,
     boolean draft,
+    boolean broken,
     List<io.github.starbook.diag.Diagnostic> problems) {
 
   enum Kind {

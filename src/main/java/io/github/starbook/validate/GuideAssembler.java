@@ -68,6 +68,7 @@ public final class GuideAssembler {
       targets.put(d.file().contentPath(), new Links.Target(d.url(), d.anchors(), d.draft()));
     }
     List<Doc> built = docs.stream().filter(d -> drafts || !d.draft()).toList();
+    List<Doc> usable = built.stream().filter(d -> !d.broken()).toList();
     Links links = new Links(targets, drafts);
     Map<String, Doc> categories = new HashMap<>();
     for (Doc d : built) {
@@ -82,7 +83,7 @@ public final class GuideAssembler {
       }
     }
     List<Diagnostic> missingCategories = new ArrayList<>();
-    for (Doc d : built) {
+    for (Doc d : usable) {
       if (d.kind() == Doc.Kind.QUESTION && !categories.containsKey(d.category())) {
         missingCategories.add(Diagnostic.error(d.display(), 1, 1,
             "category '" + d.category() + "' has no _index.md",
@@ -92,7 +93,7 @@ public final class GuideAssembler {
     diagnostics.addAll(missingCategories.stream().distinct().toList());
 
     List<Rendered> rendered =
-        built.parallelStream().map(d -> render(d, links, markdown, questionIds)).toList();
+        usable.parallelStream().map(d -> render(d, links, markdown, questionIds)).toList();
     for (Rendered r : rendered) {
       diagnostics.addAll(r.problems());
     }
@@ -168,8 +169,8 @@ public final class GuideAssembler {
     }
     FrontMatter fm = FrontMatter.parse(file, problems);
     if (fm == null) {
-      diagnostics.addAll(problems);
-      return null;
+      return new Doc(kind, file, category, slug, url, Map.of(), new Document(), Map.of(), null, 1,
+          1, false, true, problems);
     }
     Set<String> allowed = switch (kind) {
       case HOME -> HOME_KEYS;
@@ -185,7 +186,7 @@ public final class GuideAssembler {
     Set<String> anchors = new LinkedHashSet<>(ids.values());
     int lastLine = (int) file.text().chars().filter(c -> c == '\n').count() + 1;
     return new Doc(kind, file, category, slug, url, fm.fields(), body, ids, anchors, fm.bodyLine(),
-        lastLine, draft, problems);
+        lastLine, draft, false, problems);
   }
 
   /** A document rendered into its model record, with the problems found on the way. */
@@ -227,7 +228,7 @@ public final class GuideAssembler {
         tags.add(t.value());
       }
     }
-    if (tags.isEmpty()) {
+    if (tags.isEmpty() && f.entry("tags") == null) {
       problems.add(Diagnostic.warning(source, f.line("tags"), 1, "question has no tags",
           "add e.g. 'tags: [strategy, technical-debt]' so readers can find it"));
     }

@@ -1,0 +1,135 @@
+package io.github.starbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.starbook.testing.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: help, build, check, new, version, and their exit codes. */
+class MainTest {
+  static final Path BASIC = FixtureSiteTest.CONTENT;
+  @TempDir Path tmp;
+
+  @Test
+  void helpListsTheCommands() {
+    Run r = Run.main(tmp, "--help");
+    assertEquals(0, r.exit());
+    for (String cmd : new String[] {"build", "check", "new"}) {
+      assertTrue(r.out().contains("  " + cmd + " "), r.out());
+    }
+    Run build = Run.main(tmp, "build", "--help");
+    assertEquals(0, build.exit());
+    for (String opt : new String[] {"--content", "--templates", "--out", "--base-url", "--drafts",
+        "--strict", "--verbose"}) {
+      assertTrue(build.out().contains(opt), opt);
+    }
+    assertEquals(0, Run.main(tmp, "check", "--help").exit());
+    assertEquals(0, Run.main(tmp, "new", "--help").exit());
+  }
+
+  @Test
+  void versionPrintsTheName() {
+    Run r = Run.main(tmp, "--version");
+    assertEquals(0, r.exit());
+    assertTrue(r.out().startsWith("starbook "), r.out());
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    Run r = Run.main(tmp, "build", "--no-such-option");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("Unknown option: '--no-such-option'"), r.err());
+    assertEquals(2, Run.main(tmp, "frobnicate").exit());
+  }
+
+  @Test
+  void checkValidatesWithoutWriting() {
+    Run r = Run.main(tmp, "check", "--content", BASIC.toString(), "--templates",
+        Run.TEMPLATES.toString());
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().startsWith("checked 15 pages in "), r.out());
+    assertFalse(Files.exists(tmp.resolve("site")));
+  }
+
+  @Test
+  void buildPrintsOutputPathRelativeToTheWorkingDirectory() {
+    Run r = Run.build(tmp, BASIC, tmp.resolve("public/site"));
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().endsWith(" → public/site/\n"), r.out());
+  }
+
+  @Test
+  void verbosePrintsEachStep() {
+    Run r = Run.build(tmp, BASIC, tmp.resolve("site"), "--verbose");
+    assertEquals(0, r.exit(), r.toString());
+    for (String step : new String[] {"load", "validate", "render", "index", "write"}) {
+      assertTrue(r.out().contains("  " + step + " "), r.out());
+    }
+  }
+
+  @Test
+  void strictTurnsWarningsIntoErrors() throws IOException {
+    Path content = copyBasic();
+    Files.writeString(content.resolve("strategy/untagged.md"),
+        "---\ntitle: \"No tags here?\"\n---\nBody.\n");
+    Run lax = Run.main(tmp, "check", "--content", content.toString(), "--templates",
+        Run.TEMPLATES.toString());
+    assertEquals(0, lax.exit(), lax.toString());
+    assertTrue(lax.err().contains("untagged.md:1:1: warning: question has no tags"), lax.err());
+    Run strict = Run.main(tmp, "check", "--strict", "--content", content.toString(),
+        "--templates", Run.TEMPLATES.toString());
+    assertEquals(1, strict.exit());
+    assertTrue(strict.err().contains("untagged.md:1:1: error: question has no tags"), strict.err());
+  }
+
+  @Test
+  void newWritesAValidSkeletonAndRefusesToOverwrite() throws IOException {
+    Path content = copyBasic();
+    Run r = Run.main(tmp, "new", "people/first-hire", "--star", "--title", "Tell me about \"a\" hire.",
+        "--content", content.toString());
+    assertEquals(0, r.exit(), r.toString());
+    String text = Files.readString(content.resolve("people/first-hire.md"));
+    assertTrue(text.contains("title: \"Tell me about \\\"a\\\" hire.\"\nformat: star\n"), text);
+    assertTrue(text.indexOf("## Situation") < text.indexOf("## Result"));
+    Run check = Run.main(tmp, "check", "--strict", "--content", content.toString(), "--templates",
+        Run.TEMPLATES.toString());
+    assertEquals(0, check.exit(), check.toString());
+    Run again = Run.main(tmp, "new", "people/first-hire", "--content", content.toString());
+    assertEquals(1, again.exit());
+    assertTrue(again.err().contains("already exists; not overwriting it"), again.err());
+    assertEquals(text, Files.readString(content.resolve("people/first-hire.md")));
+    assertEquals(2, Run.main(tmp, "new", "Bad Slug", "--content", content.toString()).exit());
+  }
+
+  @Test
+  void newCreatesTheCategoryWhenMissing() throws IOException {
+    Path content = copyBasic();
+    Run r = Run.main(tmp, "new", "vendors/pick-a-cloud", "--content", content.toString());
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(Files.exists(content.resolve("vendors/_index.md")));
+    Run check = Run.main(tmp, "check", "--content", content.toString(), "--templates",
+        Run.TEMPLATES.toString());
+    assertEquals(0, check.exit(), check.toString());
+  }
+
+  private Path copyBasic() throws IOException {
+    Path dest = tmp.resolve("content");
+    try (var files = Files.walk(BASIC)) {
+      for (Path p : files.toList()) {
+        Path to = dest.resolve(BASIC.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return dest;
+  }
+}
