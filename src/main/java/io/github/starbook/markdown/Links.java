@@ -35,6 +35,40 @@ public final class Links {
   public void resolve(
       Node doc, String contentPath, String fromUrl, Set<String> ownAnchors, String display,
       int bodyLine, List<Diagnostic> problems) {
+    for (Node n : linksAndImages(doc)) {
+      String dest = n instanceof Link l ? l.getDestination() : ((Image) n).getDestination();
+      String resolved = resolveOne(dest, n, contentPath, fromUrl, ownAnchors, display, bodyLine, problems);
+      if (resolved == null) {
+        unwrap(n);
+      } else if (n instanceof Link l) {
+        l.setDestination(resolved);
+      } else {
+        ((Image) n).setDestination(resolved);
+      }
+    }
+  }
+
+  /** The unsafe URL scheme of a link destination (e.g. "javascript"), or null when it is safe. */
+  static String unsafeScheme(String dest) {
+    Matcher m = SCHEME.matcher(dest.replaceAll("[\\x00-\\x20\\x7f]", ""));
+    if (m.find()) {
+      String scheme = m.group(1).toLowerCase(Locale.ROOT);
+      return Markdown.SAFE_SCHEMES.contains(scheme) ? null : scheme;
+    }
+    return null;
+  }
+
+  /** Unlinks every link and image with an unsafe scheme (keeping their text). */
+  static void dropUnsafe(Node doc) {
+    for (Node n : linksAndImages(doc)) {
+      String dest = n instanceof Link l ? l.getDestination() : ((Image) n).getDestination();
+      if (unsafeScheme(dest) != null) {
+        unwrap(n);
+      }
+    }
+  }
+
+  private static List<Node> linksAndImages(Node doc) {
     List<Node> nodes = new ArrayList<>();
     doc.accept(
         new AbstractVisitor() {
@@ -50,33 +84,21 @@ public final class Links {
             visitChildren(image);
           }
         });
-    for (Node n : nodes) {
-      String dest = n instanceof Link l ? l.getDestination() : ((Image) n).getDestination();
-      String resolved = resolveOne(dest, n, contentPath, fromUrl, ownAnchors, display, bodyLine, problems);
-      if (resolved == null) {
-        unwrap(n);
-      } else if (n instanceof Link l) {
-        l.setDestination(resolved);
-      } else {
-        ((Image) n).setDestination(resolved);
-      }
-    }
+    return nodes;
   }
 
   private String resolveOne(
       String dest, Node n, String contentPath, String fromUrl, Set<String> ownAnchors,
       String display, int bodyLine, List<Diagnostic> problems) {
-    String compact = dest.replaceAll("[\\x00-\\x20\\x7f]", "");
-    Matcher m = SCHEME.matcher(compact);
-    if (m.find()) {
-      String scheme = m.group(1).toLowerCase(Locale.ROOT);
-      if (Markdown.SAFE_SCHEMES.contains(scheme)) {
-        return dest;
-      }
+    String scheme = unsafeScheme(dest);
+    if (scheme != null) {
       problems.add(Sections.at(display, bodyLine, n,
           "link with scheme '" + scheme + ":' removed",
           "only http, https, mailto and relative links are kept"));
       return null;
+    }
+    if (SCHEME.matcher(dest.strip()).find()) {
+      return dest;
     }
     int hash = dest.indexOf('#');
     String path = hash < 0 ? dest : dest.substring(0, hash);

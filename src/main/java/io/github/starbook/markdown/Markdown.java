@@ -58,7 +58,7 @@ public final class Markdown {
             .escapeHtml(!allowHtml)
             .sanitizeUrls(true)
             .urlSanitizer(new DefaultUrlSanitizer(SAFE_SCHEMES))
-            .attributeProviderFactory(context -> HEADING_IDS)
+            .attributeProviderFactory(context -> ATTRIBUTES)
             .nodeRendererFactory(context -> new FragmentRenderer(context::render))
             .build();
     text =
@@ -122,6 +122,7 @@ public final class Markdown {
   /** Renders a whole Markdown document (heading ids included), as the site would show it. */
   public String toHtml(String markdown) {
     Document doc = parse(markdown);
+    Links.dropUnsafe(doc);
     Map<Node, String> ids = headingIds(doc);
     List<Node> nodes = new java.util.ArrayList<>();
     for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
@@ -150,8 +151,13 @@ public final class Markdown {
     }
   }
 
-  private static final AttributeProvider HEADING_IDS =
+  private static final AttributeProvider ATTRIBUTES =
       (node, tagName, attributes) -> {
+        if (node instanceof org.commonmark.node.Link link
+            && Links.unsafeScheme(link.getDestination()) == null
+            && !link.getDestination().matches("(?i)^\\s*(https?:|//).*")) {
+          attributes.remove("rel"); // the sanitiser's nofollow is meant for external links only
+        }
         if (node instanceof Heading) {
           for (Node p = node.getParent(); p != null; p = p.getParent()) {
             if (p instanceof Fragment f) {
