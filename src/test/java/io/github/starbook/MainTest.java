@@ -8,6 +8,7 @@ import io.github.starbook.testing.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +117,31 @@ class MainTest {
     Run check = Run.main(tmp, "check", "--content", content.toString(), "--templates",
         Run.TEMPLATES.toString());
     assertEquals(0, check.exit(), check.toString());
+  }
+
+  @Test
+  void largeBuildsPrintProgress() throws IOException {
+    Path content = tmp.resolve("big");
+    Files.createDirectories(content.resolve("scale"));
+    Files.writeString(content.resolve("site.yaml"),
+        "title: Big\ndescription: Many questions.\nbaseUrl: https://example.org/\n");
+    Files.writeString(content.resolve("scale/_index.md"), "---\ntitle: Scale\n---\n");
+    for (int i = 0; i < 600; i++) {
+      Files.writeString(content.resolve("scale/q" + i + ".md"),
+          "---\ntitle: \"Question " + i + "?\"\ntags: [scale]\n---\nAnswer " + i + ".\n");
+    }
+    Run r = Run.build(tmp, content, tmp.resolve("site"));
+    assertEquals(0, r.exit(), r.toString());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.size() >= 3, r.out());
+    assertTrue(lines.get(0).matches("  wrote \\d+/\\d+ files"), r.out());
+    assertTrue(lines.get(lines.size() - 1).startsWith("built 606 pages in "), r.out());
+  }
+
+  @Test
+  void gitIgnoresTheBuildOutputs() throws IOException {
+    List<String> ignored = Files.readAllLines(Path.of(".gitignore"));
+    assertTrue(ignored.contains("site/") && ignored.contains("target/"), ignored.toString());
   }
 
   private Path copyBasic() throws IOException {

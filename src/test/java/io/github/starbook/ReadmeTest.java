@@ -1,0 +1,89 @@
+package io.github.starbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.starbook.testing.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps the README honest: its first commands are the two set-up commands CI runs, and every
+ * {@code ./starbook} command it shows runs successfully here (in a copy of the project).
+ */
+class ReadmeTest {
+  @TempDir Path tmp;
+
+  static List<List<String>> shellBlocks() throws IOException {
+    List<List<String>> blocks = new ArrayList<>();
+    List<String> current = null;
+    for (String line : Files.readAllLines(Path.of("README.md"))) {
+      if (line.equals("```sh")) {
+        current = new ArrayList<>();
+      } else if (line.equals("```") && current != null) {
+        blocks.add(current);
+        current = null;
+      } else if (current != null) {
+        String cmd = line.replaceAll("\\s+#.*$", "").strip();
+        if (!cmd.isEmpty()) {
+          current.add(cmd);
+        }
+      }
+    }
+    return blocks;
+  }
+
+  @Test
+  void firstCommandsAreTheTwoSetUpCommandsThatCiRuns() throws IOException {
+    assertEquals(List.of("./starbook build", "mvn verify"), shellBlocks().get(0));
+    String ci = Files.readString(Path.of(".ci/run"));
+    assertTrue(ci.contains("\n./starbook build\n"), ci);
+    assertTrue(ci.contains("mvn -B -ntp verify"), ci);
+  }
+
+  @Test
+  void everyStarbookCommandInTheReadmeRuns() throws IOException {
+    BuildIntegrityTest.copy(Path.of("content"), tmp.resolve("content"));
+    BuildIntegrityTest.copy(Path.of("templates"), tmp.resolve("templates"));
+    int ran = 0;
+    for (List<String> block : shellBlocks()) {
+      for (String cmd : block) {
+        if (!cmd.startsWith("./starbook ") || cmd.startsWith("./starbook serve")) {
+          continue;
+        }
+        Run r = Run.main(tmp, split(cmd.substring("./starbook ".length())));
+        assertEquals(0, r.exit(), cmd + "\n" + r);
+        ran++;
+      }
+    }
+    assertTrue(ran >= 7, "ran " + ran + " README commands");
+  }
+
+  /** Splits a command line at spaces, keeping "double-quoted" words together. */
+  static String[] split(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean quoted = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ' ' && !quoted) {
+        if (!word.isEmpty()) {
+          out.add(word.toString());
+          word.setLength(0);
+        }
+      } else {
+        word.append(c);
+      }
+    }
+    if (!word.isEmpty()) {
+      out.add(word.toString());
+    }
+    return out.toArray(String[]::new);
+  }
+}
