@@ -141,7 +141,7 @@ class MainTest {
   @Test
   void gitIgnoresTheBuildOutputs() throws IOException {
     List<String> ignored = Files.readAllLines(Path.of(".gitignore"));
-    assertTrue(ignored.contains("site/") && ignored.contains("target/"), ignored.toString());
+    assertTrue(ignored.contains("/site/") && ignored.contains("/target/"), ignored.toString());
   }
 
   private Path copyBasic() throws IOException {
