@@ -35,6 +35,7 @@ import org.commonmark.node.Node;
  */
 public final class GuideAssembler {
   static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  static final Pattern RELATED = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)?");
   static final String SLUG_RULE = "use lowercase letters, digits and hyphens, e.g. tech-debt";
   static final Set<String> QUESTION_KEYS =
       Set.of("title", "format", "tags", "difficulty", "summary", "related", "order", "draft");
@@ -75,10 +76,10 @@ public final class GuideAssembler {
         categories.put(d.category(), d);
       }
     }
-    Set<String> questionIds = new LinkedHashSet<>();
+    QuestionIds questionIds = new QuestionIds();
     for (Doc d : built) {
       if (d.kind() == Doc.Kind.QUESTION) {
-        questionIds.add(d.category() + "/" + d.slug());
+        questionIds.add(d.category(), d.slug());
       }
     }
     List<Diagnostic> missingCategories = new ArrayList<>();
@@ -192,7 +193,7 @@ public final class GuideAssembler {
   private record Rendered(
       Doc doc, Page page, Category category, Question question, List<Diagnostic> problems) {}
 
-  private Rendered render(Doc d, Links links, Markdown markdown, Set<String> questionIds) {
+  private Rendered render(Doc d, Links links, Markdown markdown, QuestionIds questionIds) {
     List<Diagnostic> problems = new ArrayList<>();
     Fields f = new Fields(d.front(), d.display(), problems);
     String source = d.display();
@@ -235,18 +236,18 @@ public final class GuideAssembler {
     List<String> related = new ArrayList<>();
     for (Fields.Located r : f.stringList("related")) {
       String v = r.value();
-      if (!v.matches("[a-z0-9-]+(/[a-z0-9-]+)?")) {
+      if (!RELATED.matcher(v).matches()) {
         problems.add(Diagnostic.error(source, r.line(), r.column(),
             "related entry '" + v + "' is not 'slug' or 'category/slug'",
             "write e.g. 'related: [strategy/build-vs-buy]'"));
         continue;
       }
-      String target = v.contains("/") ? v : d.category() + "/" + v;
+      String target = questionIds.resolve(d.category(), v);
       if (target.equals(id)) {
         problems.add(Diagnostic.error(source, r.line(), r.column(),
             "question lists itself as related", "remove '" + v + "' from related"));
-      } else if (!questionIds.contains(target)) {
-        String near = Fields.nearest(target, questionIds);
+      } else if (!questionIds.ids().contains(target)) {
+        String near = Fields.nearest(target, questionIds.ids());
         problems.add(Diagnostic.error(source, r.line(), r.column(),
             "related question '" + v + "' does not exist",
             near != null ? "did you mean '" + near + "'?" : "write 'category/slug' of an existing question"));
