@@ -92,8 +92,10 @@ public final class GuideAssembler {
     }
     diagnostics.addAll(missingCategories.stream().distinct().toList());
 
-    List<Rendered> rendered =
-        built.parallelStream().map(d -> render(d, links, markdown, questionIds)).toList();
+    Doc[] pending = built.toArray(Doc[]::new);
+    docs = null; // from here on only 'pending' holds the syntax trees, and lets each one go
+    built = null;
+    List<Rendered> rendered = renderAll(pending, links, markdown, questionIds);
     for (Rendered r : rendered) {
       diagnostics.addAll(r.problems());
     }
@@ -102,7 +104,7 @@ public final class GuideAssembler {
     List<Question> questions = new ArrayList<>();
     List<Page> pages = new ArrayList<>();
     for (Rendered r : rendered) {
-      switch (r.doc().kind()) {
+      switch (r.kind()) {
         case HOME -> home = r.page();
         case CATEGORY -> cats.add(r.category());
         case QUESTION -> questions.add(r.question());
@@ -191,7 +193,23 @@ public final class GuideAssembler {
 
   /** A document rendered into its model record, with the problems found on the way. */
   private record Rendered(
-      Doc doc, Page page, Category category, Question question, List<Diagnostic> problems) {}
+      Doc.Kind kind, Page page, Category category, Question question, List<Diagnostic> problems) {}
+
+  /**
+   * Renders every document over the cores, in order. Each syntax tree is dropped as soon as its
+   * document is rendered, so the trees and the rendered HTML of a large guide are not all in
+   * memory at once.
+   */
+  private List<Rendered> renderAll(
+      Doc[] pending, Links links, Markdown markdown, QuestionIds questionIds) {
+    return java.util.stream.IntStream.range(0, pending.length).parallel()
+        .mapToObj(i -> {
+          Doc d = pending[i];
+          pending[i] = null;
+          return render(d, links, markdown, questionIds);
+        })
+        .toList();
+  }
 
   private Rendered render(Doc d, Links links, Markdown markdown, QuestionIds questionIds) {
     List<Diagnostic> problems = new ArrayList<>();
@@ -207,11 +225,11 @@ public final class GuideAssembler {
       String summary = d.kind() == Doc.Kind.HOME ? null : f.string("summary", false, "\"...\"");
       String html = markdown.render(children(d.body()), d.headingIds()).html();
       if (d.kind() == Doc.Kind.CATEGORY) {
-        return new Rendered(d, null,
+        return new Rendered(d.kind(), null,
             new Category(d.slug(), title, ord, summary == null ? "" : summary, html, d.url(), source,
                 contentPath), null, problems);
       }
-      return new Rendered(d, new Page(d.slug(), title, summary == null ? "" : summary, ord, html,
+      return new Rendered(d.kind(), new Page(d.slug(), title, summary == null ? "" : summary, ord, html,
           d.url(), source, contentPath), null, null, problems);
     }
     String format = f.oneOf("format", FORMATS, "answer");
@@ -273,7 +291,7 @@ public final class GuideAssembler {
     Question q = new Question(id, d.category(), d.slug(), title, format, List.copyOf(tags),
         difficulty, summary == null ? "" : summary, List.copyOf(related), ord, d.draft(), d.url(),
         source, contentPath, sections, text, hash(d.file().text()));
-    return new Rendered(d, null, null, q, problems);
+    return new Rendered(d.kind(), null, null, q, problems);
   }
 
   private static List<Node> children(Node parent) {
