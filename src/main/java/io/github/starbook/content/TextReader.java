@@ -15,6 +15,12 @@ public final class TextReader {
 
   /** The decoded text, or throws with a diagnostic pointing at the line of the first bad byte. */
   public static String decode(byte[] bytes, String display) throws BadText {
+    // Fast path: the JDK's own decoder (ASCII is a copy). It replaces bad bytes with U+FFFD, so
+    // a result without U+FFFD came from valid UTF-8; otherwise decode strictly to find the byte.
+    String fast = new String(bytes, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return normalize(fast);
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()

@@ -25,12 +25,21 @@ public final class PagePlanner {
   private final Templates templates;
   private final Map<String, List<Question>> byCategory = new HashMap<>();
   private final Map<String, List<Question>> byTag;
+  private final Map<String, Question> byId = new HashMap<>();
+  private final Map<String, Category> categoryBySlug = new HashMap<>();
+  private final Map<Question, Integer> positionInCategory = new java.util.IdentityHashMap<>();
 
   public PagePlanner(Guide guide, Templates templates) {
     this.guide = guide;
     this.templates = templates;
     for (Question q : guide.questions()) {
-      byCategory.computeIfAbsent(q.category(), k -> new ArrayList<>()).add(q);
+      List<Question> siblings = byCategory.computeIfAbsent(q.category(), k -> new ArrayList<>());
+      positionInCategory.put(q, siblings.size());
+      siblings.add(q);
+      byId.put(q.id(), q);
+    }
+    for (Category c : guide.categories()) {
+      categoryBySlug.putIfAbsent(c.slug(), c);
     }
     this.byTag = guide.tags();
   }
@@ -97,20 +106,20 @@ public final class PagePlanner {
 
   private Map<String, Object> questionContext(Question q) {
     Map<String, Object> ctx = base(q.url(), q.title(), q.summary(), "question");
-    Category c = guide.category(q.category());
+    Category c = categoryBySlug.get(q.category());
     ctx.put("question", q);
     ctx.put("category", c);
     ctx.put("categoryHref", Urls.page(q.url(), c.url()));
     List<Item> related = new ArrayList<>();
     for (String id : q.related()) {
-      Question r = guide.question(id);
+      Question r = byId.get(id);
       if (r != null) {
         related.add(item(q.url(), r));
       }
     }
     ctx.put("related", related);
     List<Question> siblings = byCategory.get(q.category());
-    int i = siblings.indexOf(q);
+    int i = positionInCategory.get(q);
     ctx.put("prev", i > 0 ? item(q.url(), siblings.get(i - 1)) : null);
     ctx.put("next", i < siblings.size() - 1 ? item(q.url(), siblings.get(i + 1)) : null);
     List<Map<String, Object>> tagLinks = new ArrayList<>();
@@ -177,7 +186,7 @@ public final class PagePlanner {
   }
 
   private Item item(String from, Question q) {
-    Category c = guide.category(q.category());
+    Category c = categoryBySlug.get(q.category());
     return new Item(q, Urls.page(from, q.url()), c == null ? q.category() : c.title());
   }
 

@@ -35,6 +35,7 @@ import org.commonmark.node.Node;
  */
 public final class GuideAssembler {
   static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  static final Pattern RELATED = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)?");
   static final String SLUG_RULE = "use lowercase letters, digits and hyphens, e.g. tech-debt";
   static final Set<String> QUESTION_KEYS =
       Set.of("title", "format", "tags", "difficulty", "summary", "related", "order", "draft");
@@ -76,10 +77,10 @@ public final class GuideAssembler {
         categories.put(d.category(), d);
       }
     }
-    Set<String> questionIds = new LinkedHashSet<>();
+    QuestionIds questionIds = new QuestionIds();
     for (Doc d : built) {
       if (d.kind() == Doc.Kind.QUESTION) {
-        questionIds.add(d.category() + "/" + d.slug());
+        questionIds.add(d.category(), d.slug());
       }
     }
     List<Diagnostic> missingCategories = new ArrayList<>();
@@ -92,8 +93,11 @@ public final class GuideAssembler {
     }
     diagnostics.addAll(missingCategories.stream().distinct().toList());
 
-    List<Rendered> rendered =
-        usable.parallelStream().map(d -> render(d, links, markdown, questionIds)).toList();
+    Doc[] pending = usable.toArray(Doc[]::new);
+    docs = null; // from here on only 'pending' holds the syntax trees, and lets each one go
+    built = null;
+    usable = null;
+    List<Rendered> rendered = renderAll(pending, links, markdown, questionIds);
     for (Rendered r : rendered) {
       diagnostics.addAll(r.problems());
     }
@@ -102,7 +106,7 @@ public final class GuideAssembler {
     List<Question> questions = new ArrayList<>();
     List<Page> pages = new ArrayList<>();
     for (Rendered r : rendered) {
-      switch (r.doc().kind()) {
+      switch (r.kind()) {
         case HOME -> home = r.page();
         case CATEGORY -> cats.add(r.category());
         case QUESTION -> questions.add(r.question());
@@ -191,9 +195,25 @@ public final class GuideAssembler {
 
   /** A document rendered into its model record, with the problems found on the way. */
   private record Rendered(
-      Doc doc, Page page, Category category, Question question, List<Diagnostic> problems) {}
+      Doc.Kind kind, Page page, Category category, Question question, List<Diagnostic> problems) {}
 
-  private Rendered render(Doc d, Links links, Markdown markdown, Set<String> questionIds) {
+  /**
+   * Renders every document over the cores, in order. Each syntax tree is dropped as soon as its
+   * document is rendered, so the trees and the rendered HTML of a large guide are not all in
+   * memory at once.
+   */
+  private List<Rendered> renderAll(
+      Doc[] pending, Links links, Markdown markdown, QuestionIds questionIds) {
+    return java.util.stream.IntStream.range(0, pending.length).parallel()
+        .mapToObj(i -> {
+          Doc d = pending[i];
+          pending[i] = null;
+          return render(d, links, markdown, questionIds);
+        })
+        .toList();
+  }
+
+  private Rendered render(Doc d, Links links, Markdown markdown, QuestionIds questionIds) {
     List<Diagnostic> problems = new ArrayList<>();
     Fields f = new Fields(d.front(), d.display(), problems);
     String source = d.display();
@@ -207,11 +227,11 @@ public final class GuideAssembler {
       String summary = d.kind() == Doc.Kind.HOME ? null : f.string("summary", false, "\"...\"");
       String html = markdown.render(children(d.body()), d.headingIds()).html();
       if (d.kind() == Doc.Kind.CATEGORY) {
-        return new Rendered(d, null,
+        return new Rendered(d.kind(), null,
             new Category(d.slug(), title, ord, summary == null ? "" : summary, html, d.url(), source,
                 contentPath), null, problems);
       }
-      return new Rendered(d, new Page(d.slug(), title, summary == null ? "" : summary, ord, html,
+      return new Rendered(d.kind(), new Page(d.slug(), title, summary == null ? "" : summary, ord, html,
           d.url(), source, contentPath), null, null, problems);
     }
     String format = f.oneOf("format", FORMATS, "answer");
@@ -236,18 +256,18 @@ public final class GuideAssembler {
     List<String> related = new ArrayList<>();
     for (Fields.Located r : f.stringList("related")) {
       String v = r.value();
-      if (!v.matches("[a-z0-9-]+(/[a-z0-9-]+)?")) {
+      if (!RELATED.matcher(v).matches()) {
         problems.add(Diagnostic.error(source, r.line(), r.column(),
             "related entry '" + v + "' is not 'slug' or 'category/slug'",
             "write e.g. 'related: [strategy/build-vs-buy]'"));
         continue;
       }
-      String target = v.contains("/") ? v : d.category() + "/" + v;
+      String target = questionIds.resolve(d.category(), v);
       if (target.equals(id)) {
         problems.add(Diagnostic.error(source, r.line(), r.column(),
             "question lists itself as related", "remove '" + v + "' from related"));
-      } else if (!questionIds.contains(target)) {
-        String near = Fields.nearest(target, questionIds);
+      } else if (!questionIds.ids().contains(target)) {
+        String near = Fields.nearest(target, questionIds.ids());
         problems.add(Diagnostic.error(source, r.line(), r.column(),
             "related question '" + v + "' does not exist",
             near != null ? "did you mean '" + near + "'?" : "write 'category/slug' of an existing question"));
@@ -273,7 +293,7 @@ public final class GuideAssembler {
     Question q = new Question(id, d.category(), d.slug(), title, format, List.copyOf(tags),
         difficulty, summary == null ? "" : summary, List.copyOf(related), ord, d.draft(), d.url(),
         source, contentPath, sections, text, hash(d.file().text()));
-    return new Rendered(d, null, null, q, problems);
+    return new Rendered(d.kind(), null, null, q, problems);
   }
 
   private static List<Node> children(Node parent) {
