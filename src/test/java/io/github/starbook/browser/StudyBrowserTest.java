@@ -321,6 +321,28 @@ class StudyBrowserTest {
     assertEquals("0.5", byId("mock-setup").findElement(By.name("minutes")).getAttribute("value"));
   }
 
+  // ---- the scheme itself
+
+  @Test
+  void sm2IntervalsAndEaseFollowThePublishedScheme() {
+    chrome.get(base + BUILD_VS_BUY + "/index.html");
+    @SuppressWarnings("unchecked")
+    List<String> steps = (List<String>) chrome.executeScript(
+        "const S = window.StarbookStudy; let c = null; const out = [];"
+            + "for (const g of [3, 3, 3, 2, 4, 1, 3]) {"
+            + "  c = S.schedule(c, g, 'h', '2026-01-10');"
+            + "  out.push(g + ':' + c.interval + '/' + c.ease + '/' + c.reps + '/' + c.due);"
+            + "} return out;");
+    assertEquals(List.of(
+        "3:1/2.5/1/2026-01-11", // Good: first repetition, 1 day
+        "3:6/2.5/2/2026-01-16", // Good: second repetition, 6 days
+        "3:15/2.5/3/2026-01-25", // Good: 6 x 2.5
+        "2:38/2.36/4/2026-02-17", // Hard: round(15 x 2.5), ease - 0.14
+        "4:90/2.46/5/2026-04-10", // Easy: round(38 x 2.36), ease + 0.1
+        "1:1/2.46/0/2026-01-11", // Again: start over, ease kept
+        "3:1/2.46/1/2026-01-11"), steps); // and climb again from 1 day
+  }
+
   // ---- question page
 
   @Test
