@@ -11,6 +11,7 @@ import io.github.starbook.site.Extras;
 import io.github.starbook.site.Output;
 import io.github.starbook.site.OutputPlan;
 import io.github.starbook.site.SiteWriter;
+import io.github.starbook.study.Study;
 import io.github.starbook.validate.GuideAssembler;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,6 +64,7 @@ public final class Build {
       Templates engine = new Templates(templates, display(o.templates()));
       outputs.addAll(t.step("render", () -> new PagePlanner(guide, engine).plan()));
       outputs.addAll(t.step("index", () -> Extras.plan(guide, templates, display(o.templates()))));
+      outputs.addAll(t.step("study", () -> Study.plan(guide, new PagePlanner(guide, engine))));
     } catch (IOException e) {
       d.error(display(o.templates()), 1, 1, "cannot read templates: " + e.getMessage(),
           "check the templates folder");

@@ -133,7 +133,7 @@ public final class PagePlanner {
     return ctx;
   }
 
-  private Map<String, Object> base(String url, String title, String description, String kind) {
+  public Map<String, Object> base(String url, String title, String description, String kind) {
     Map<String, Object> ctx = new LinkedHashMap<>();
     Site s = guide.site();
     ctx.put("site", s);
@@ -190,7 +190,7 @@ public final class PagePlanner {
     return new Item(q, Urls.page(from, q.url()), c == null ? q.category() : c.title());
   }
 
-  private Output page(String path, String source, String template, Map<String, Object> ctx) {
+  public Output page(String path, String source, String template, Map<String, Object> ctx) {
     return new Output(path, source, os -> {
       Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
       try {

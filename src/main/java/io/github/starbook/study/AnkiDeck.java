@@ -1,0 +1,85 @@
+package io.github.starbook.study;
+
+import io.github.starbook.model.Category;
+import io.github.starbook.model.Guide;
+import io.github.starbook.model.Question;
+import io.github.starbook.model.Sections;
+import io.github.starbook.model.Site;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+/**
+ * The guide as an Anki deck in Anki's text-import format: file headers first, then one note per
+ * question (guid, front, back, tags), tab-separated. Every field is quoted the CSV way and holds
+ * no tab or line break, so Anki imports it as it is: File › Import, pick the file, Import.
+ */
+final class AnkiDeck {
+  static final String FILE = "starbook-anki.txt";
+
+  private AnkiDeck() {}
+
+  static String text(Guide guide) {
+    Site site = guide.site();
+    StringBuilder sb = new StringBuilder(64 * 1024);
+    sb.append("#separator:tab\n");
+    sb.append("#html:true\n");
+    sb.append("#notetype:Basic\n");
+    sb.append("#deck:").append(flat(site.title()).replace("\"", "")).append('\n');
+    sb.append("#guid column:1\n");
+    sb.append("#tags column:4\n");
+    for (Question q : guide.questions()) {
+      sb.append(field("starbook:" + q.id())).append('\t')
+          .append(field(Entities.escape(q.title()))).append('\t')
+          .append(field(back(q, site))).append('\t')
+          .append(field(String.join(" ", tags(q, guide)))).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The model answer: the answer itself, the STAR parts, the key points and a link to the page. */
+  static String back(Question q, Site site) {
+    Sections s = q.sections();
+    StringBuilder html = new StringBuilder();
+    for (String part : List.of(s.body(), s.situation(), s.task(), s.action(), s.result(),
+        s.keyPoints())) {
+      html.append(part);
+    }
+    Element root = AnswerHtml.parse(html.toString());
+    root.select("[id]").removeAttr("id");
+    AnswerHtml.relink(root, q.url(), site::absolute);
+    String page = site.absolute(q.url());
+    if (page != null) {
+      root.appendElement("p").appendElement("a").attr("href", page).text("Full answer");
+    }
+    return AnswerHtml.oneLine(root);
+  }
+
+  /** The category and difficulty as hierarchical tags, then the question's own tags. */
+  static List<String> tags(Question q, Guide guide) {
+    Set<String> tags = new LinkedHashSet<>();
+    Category c = guide.category(q.category());
+    tags.add("category::" + (c == null ? q.category() : c.slug()));
+    if (q.difficulty() != null && !q.difficulty().isEmpty()) {
+      tags.add("difficulty::" + q.difficulty());
+    }
+    tags.addAll(q.tags());
+    List<String> out = new ArrayList<>();
+    for (String t : tags) {
+      out.add(t.strip().replaceAll("\\s+", "_"));
+    }
+    return out;
+  }
+
+  /** A CSV field: quoted, inner quotes doubled, never a tab or a line break. */
+  static String field(String s) {
+    return "\"" + flat(s).replace("\"", "\"\"") + "\"";
+  }
+
+  private static String flat(String s) {
+    return s.replaceAll("[\\r\\n\\t]+", " ");
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.starbook.study;
+
+import io.github.starbook.markdown.Urls;
+import io.github.starbook.model.Category;
+import io.github.starbook.model.Guide;
+import io.github.starbook.model.Question;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * The data study mode needs, as JSON for the study page: per question its stable id, the hash of
+ * its source (so a changed answer can be marked for review), title, category, tags, difficulty,
+ * a link to the full answer and the key points as HTML, links re-pointed to work from the page.
+ */
+final class Cards {
+  private Cards() {}
+
+  static String json(Guide guide, String pageDir) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("version", 1);
+    List<Object> categories = new ArrayList<>();
+    for (Category c : guide.categories()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("slug", c.slug());
+      m.put("title", c.title());
+      categories.add(m);
+    }
+    data.put("categories", categories);
+    List<Object> cards = new ArrayList<>();
+    for (Question q : guide.questions()) {
+      cards.add(card(q, pageDir));
+    }
+    data.put("cards", cards);
+    return Json.write(data);
+  }
+
+  private static Map<String, Object> card(Question q, String pageDir) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", q.id());
+    m.put("hash", q.hash());
+    m.put("title", q.title());
+    m.put("category", q.category());
+    m.put("difficulty", q.difficulty() == null ? "" : q.difficulty());
+    m.put("tags", q.tags());
+    m.put("star", q.star());
+    m.put("href", Urls.page(pageDir, q.url()));
+    m.put("points", keyPoints(q, pageDir));
+    return m;
+  }
+
+  /** The key points without their heading; without key points, the answer's first paragraph. */
+  static String keyPoints(Question q, String pageDir) {
+    Element root = AnswerHtml.parse(q.sections().keyPoints());
+    AnswerHtml.dropLeadingHeading(root);
+    if (root.children().isEmpty() && root.text().isBlank()) {
+      // No key points: the answer's opening paragraph stands in for them.
+      Element answer = AnswerHtml.parse(q.sections().body() + q.sections().result());
+      Element first = answer.selectFirst("p");
+      if (first != null) {
+        root.appendChild(first);
+      } else if (!q.summary().isEmpty()) {
+        root.appendElement("p").text(q.summary());
+      }
+    }
+    String up = Urls.root(pageDir);
+    AnswerHtml.relink(root, q.url(), path -> up + path);
+    return AnswerHtml.oneLine(root);
+  }
+}

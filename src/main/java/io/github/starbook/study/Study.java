@@ -1,0 +1,60 @@
+package io.github.starbook.study;
+
+import io.github.starbook.markdown.Urls;
+import io.github.starbook.model.Category;
+import io.github.starbook.model.Guide;
+import io.github.starbook.model.Question;
+import io.github.starbook.render.PagePlanner;
+import io.github.starbook.site.Output;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Study mode's outputs: the study page (flashcards, mock interview, progress; the card data inside
+ * it, so it works from disk) and the Anki deck.
+ */
+public final class Study {
+  public static final String PAGE_DIR = "study/";
+  private static final List<String> LEVELS = List.of("foundational", "intermediate", "advanced");
+
+  private Study() {}
+
+  public static List<Output> plan(Guide guide, PagePlanner pages) {
+    Map<String, Object> ctx = pages.base(PAGE_DIR, "Study", "Flashcards with spaced repetition"
+        + " and mock interviews for " + guide.site().title(), "study");
+    ctx.put("cards", Cards.json(guide, PAGE_DIR));
+    ctx.put("ankiHref", Urls.root(PAGE_DIR) + AnkiDeck.FILE);
+    ctx.put("allHref", Urls.page(PAGE_DIR, "all/"));
+    List<Map<String, Object>> categories = new ArrayList<>();
+    for (Category c : guide.categories()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("slug", c.slug());
+      m.put("title", c.title());
+      categories.add(m);
+    }
+    ctx.put("categories", categories);
+    ctx.put("tagNames", new ArrayList<>(guide.tags().keySet()));
+    TreeSet<String> levels = new TreeSet<>((a, b) -> rank(a) != rank(b)
+        ? Integer.compare(rank(a), rank(b)) : a.compareTo(b));
+    for (Question q : guide.questions()) {
+      if (q.difficulty() != null && !q.difficulty().isEmpty()) {
+        levels.add(q.difficulty());
+      }
+    }
+    ctx.put("levels", new ArrayList<>(levels));
+    List<Output> out = new ArrayList<>();
+    out.add(pages.page(PAGE_DIR + "index.html", "(study page)", "study.peb", ctx));
+    out.add(new Output(AnkiDeck.FILE, "(Anki export)",
+        os -> os.write(AnkiDeck.text(guide).getBytes(StandardCharsets.UTF_8))));
+    return out;
+  }
+
+  private static int rank(String level) {
+    int i = LEVELS.indexOf(level);
+    return i < 0 ? LEVELS.size() : i;
+  }
+}

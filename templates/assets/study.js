@@ -1,0 +1,492 @@
+/* starbook study page: flashcards, mock interview and progress. Needs study-core.js first. */
+(function () {
+  'use strict';
+  const S = window.StarbookStudy;
+  const root = document.getElementById('study');
+  if (!S || !root) { return; }
+  const $ = (id) => document.getElementById(id);
+  const data = JSON.parse($('study-cards').textContent);
+  const store = new S.Store(root.getAttribute('data-store'));
+  const categoryTitle = {};
+  data.categories.forEach((c) => { categoryTitle[c.slug] = c.title; });
+  const VIEWS = ['cards', 'mock', 'progress'];
+  let view = 'cards';
+
+  /* ---------- deck filter ---------- */
+  const filter = $('deck-filter');
+
+  function deckSettings() {
+    return {
+      category: filter.elements.category.value, tag: filter.elements.tag.value,
+      difficulty: filter.elements.difficulty.value, cram: filter.elements.cram.checked
+    };
+  }
+
+  function deck() {
+    const f = deckSettings();
+    return data.cards.filter((c) => (!f.category || c.category === f.category)
+      && (!f.tag || c.tags.indexOf(f.tag) >= 0) && (!f.difficulty || c.difficulty === f.difficulty));
+  }
+
+  function restoreSettings() {
+    const s = store.load().settings || {};
+    const d = s.deck || {};
+    ['category', 'tag', 'difficulty'].forEach((k) => {
+      const select = filter.elements[k];
+      if (d[k] && Array.prototype.some.call(select.options, (o) => o.value === d[k])) {
+        select.value = d[k];
+      }
+    });
+    filter.elements.cram.checked = !!d.cram;
+    const form = $('mock-setup');
+    if (s.mockCount >= 1 && s.mockCount <= 20) { form.elements.count.value = s.mockCount; }
+    if (s.mockMinutes >= 0.25 && s.mockMinutes <= 30) { form.elements.minutes.value = s.mockMinutes; }
+  }
+
+  filter.addEventListener('change', () => {
+    store.update((d) => { d.settings.deck = deckSettings(); });
+    newSession();
+    if (view === 'progress') { renderProgress(); }
+  });
+  filter.addEventListener('submit', (e) => e.preventDefault());
+
+  /* ---------- shared bits ---------- */
+  function metaLine(c) {
+    return [categoryTitle[c.category] || c.category, c.difficulty, c.star ? 'STAR story' : '']
+      .filter(Boolean).join(' · ');
+  }
+
+  function pointsOf(c) {
+    const t = document.createElement('template');
+    t.innerHTML = c.points;
+    return t.content;
+  }
+
+  function clock(seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+  }
+
+  /* ---------- flashcards ---------- */
+  let queue = [];
+  let flipped = false;
+  const card = $('card');
+
+  function newSession() {
+    const now = S.today();
+    const cards = store.load().cards;
+    const cram = deckSettings().cram;
+    const due = [], fresh = [], later = [];
+    deck().forEach((c) => {
+      const st = S.state(cards[c.id], c.hash, now);
+      if (st === 'due' || st === 'changed') { due.push(c); }
+      else if (st === 'new') { fresh.push(c); }
+      else if (cram) { later.push(c); }
+    });
+    due.sort((a, b) => (cards[a.id].due < cards[b.id].due ? -1 : cards[a.id].due > cards[b.id].due ? 1 : 0));
+    queue = due.concat(fresh, later);
+    showCard();
+  }
+
+  function showCard() {
+    const c = queue[0];
+    flipped = false;
+    $('card-back').hidden = true;
+    $('card-grades').hidden = true;
+    $('deck-done').hidden = !!c;
+    card.hidden = !c;
+    $('flip').hidden = !c;
+    count();
+    if (!c) { card.removeAttribute('data-id'); return; }
+    const stored = store.load().cards[c.id];
+    const st = S.state(stored, c.hash, S.today());
+    card.setAttribute('data-id', c.id);
+    card.setAttribute('data-state', st);
+    $('card-meta').textContent = metaLine(c);
+    $('card-question').textContent = c.title;
+    $('card-state').textContent = st === 'new' ? 'New card'
+      : st === 'changed' ? 'The answer changed since you learned it' : S.describe(stored, c.hash, S.today());
+    $('card-points').replaceChildren(pointsOf(c));
+    $('card-link').href = c.href;
+  }
+
+  function count() {
+    const now = S.today();
+    const cards = store.load().cards;
+    let due = 0, fresh = 0;
+    queue.forEach((c) => {
+      const st = S.state(cards[c.id], c.hash, now);
+      if (st === 'new') { fresh++; } else if (st === 'due' || st === 'changed') { due++; }
+    });
+    $('deck-count').textContent = queue.length === 0 ? 'No cards to review.'
+      : S.plural(queue.length, 'card') + ' to go: ' + due + ' due, ' + fresh + ' new.';
+  }
+
+  function flip() {
+    if (!queue.length) { return; }
+    flipped = !flipped;
+    $('card-back').hidden = !flipped;
+    $('card-grades').hidden = !flipped;
+    $('flip').hidden = flipped;
+    card.classList.toggle('flipped', flipped);
+    if (flipped) {
+      const c = queue[0];
+      const stored = store.load().cards[c.id];
+      const now = S.today();
+      $('card-grades').querySelectorAll('button').forEach((b) => {
+        const g = +b.getAttribute('data-grade');
+        const next = S.schedule(stored, g, c.hash, now);
+        b.querySelector('small').textContent = g === 1 ? 'again now' : S.span(next.interval);
+      });
+    }
+    card.focus({ preventScroll: true });
+  }
+
+  function gradeCard(g) {
+    const c = queue.shift();
+    if (!c) { return; }
+    store.update((d) => { d.cards[c.id] = S.schedule(d.cards[c.id], g, c.hash, S.today()); });
+    if (g === 1) { queue.push(c); } // SM-2: failed items come back in the same session
+    showCard();
+    card.focus({ preventScroll: true });
+  }
+
+  $('flip').addEventListener('click', flip);
+  $('card-grades').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-grade]');
+    if (b) { gradeCard(+b.getAttribute('data-grade')); }
+  });
+
+  document.addEventListener('keydown', (e) => {
+    if (view !== 'cards' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || e.repeat) {
+      return;
+    }
+    const t = e.target;
+    if (t.closest && t.closest('input, select, textarea, [contenteditable="true"]')) { return; }
+    if (e.key === ' ' || e.key === 'Spacebar') {
+      if (t.closest && t.closest('button, a, summary')) { return; } // they act on Space themselves
+      e.preventDefault();
+      flip();
+    } else if (flipped && /^[1-4]$/.test(e.key)) {
+      e.preventDefault();
+      gradeCard(+e.key);
+    }
+  });
+
+  /* ---------- mock interview ---------- */
+  let mock = null;
+
+  function shuffled(list) {
+    const a = list.slice();
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  }
+
+  $('mock-setup').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const form = e.target;
+    const n = Math.min(20, Math.max(1, Math.round(+form.elements.count.value || 1)));
+    const minutes = Math.min(30, Math.max(0.25, +form.elements.minutes.value || 2));
+    store.update((d) => { d.settings.mockCount = n; d.settings.mockMinutes = minutes; });
+    const list = shuffled(deck()).slice(0, n);
+    if (!list.length) {
+      $('mock-status').textContent = 'No questions match the deck filter.';
+      return;
+    }
+    $('mock-status').textContent = '';
+    mock = { list: list, i: 0, limit: Math.round(minutes * 60), results: [] };
+    $('mock-summary').hidden = true;
+    form.hidden = true;
+    ask();
+  });
+
+  function ask() {
+    const c = mock.list[mock.i];
+    mock.start = Date.now();
+    mock.elapsed = 0;
+    $('mock-run').setAttribute('data-id', c.id);
+    $('mock-meta').textContent = 'Question ' + (mock.i + 1) + ' of ' + mock.list.length + ' · ' + metaLine(c);
+    $('mock-question').textContent = c.title;
+    $('mock-bar').max = mock.limit;
+    $('mock-review').hidden = true;
+    $('mock-run').hidden = false;
+    tick();
+    mock.timer = window.setInterval(tick, 250);
+    $('mock-stop').focus({ preventScroll: true });
+  }
+
+  function tick() {
+    const left = mock.limit - (Date.now() - mock.start) / 1000;
+    $('mock-timer').textContent = clock(Math.ceil(Math.max(0, left)));
+    $('mock-bar').value = Math.max(0, left);
+    $('mock-run').classList.toggle('hurry', left <= Math.min(30, mock.limit / 4));
+    if (left <= 0) { stop(true); }
+  }
+
+  function stop(timeUp) {
+    window.clearInterval(mock.timer);
+    const c = mock.list[mock.i];
+    mock.elapsed = Math.min(mock.limit, (Date.now() - mock.start) / 1000);
+    $('mock-run').hidden = true;
+    $('mock-review-question').textContent = c.title;
+    $('mock-took').textContent = timeUp ? 'Time’s up (' + clock(mock.limit) + ').'
+      : 'You answered in ' + clock(mock.elapsed) + ' of ' + clock(mock.limit) + '.';
+    const box = $('mock-points');
+    box.replaceChildren();
+    const content = pointsOf(c);
+    let items = Array.prototype.slice.call(content.querySelectorAll('li'))
+      .filter((li) => !li.parentElement.closest('li'));
+    if (!items.length) {
+      const p = document.createElement('span');
+      p.textContent = 'I covered the main points of the model answer';
+      items = [p];
+    }
+    items.forEach((li, i) => {
+      const label = document.createElement('label');
+      const box1 = document.createElement('input');
+      box1.type = 'checkbox';
+      box1.name = 'point' + i;
+      label.appendChild(box1);
+      const span = document.createElement('span');
+      span.innerHTML = li.innerHTML;
+      label.appendChild(span);
+      box.appendChild(label);
+    });
+    $('mock-link').href = c.href;
+    $('mock-review').setAttribute('data-id', c.id);
+    $('mock-review').hidden = false;
+    suggest();
+    const first = box.querySelector('input');
+    if (first) { first.focus({ preventScroll: true }); }
+  }
+
+  function covered() {
+    const boxes = $('mock-points').querySelectorAll('input');
+    return { n: Array.prototype.filter.call(boxes, (b) => b.checked).length, of: boxes.length };
+  }
+
+  /** Suggests a grade from the share of key points covered; the reader still chooses. */
+  function suggest() {
+    const k = covered();
+    const share = k.of ? k.n / k.of : 0;
+    const g = share >= 0.9 ? 4 : share >= 0.6 ? 3 : share >= 0.3 ? 2 : 1;
+    $('mock-grades').querySelectorAll('button').forEach((b) => {
+      const on = +b.getAttribute('data-grade') === g;
+      b.classList.toggle('suggested', on);
+      let tip = b.querySelector('small');
+      if (on && !tip) {
+        tip = document.createElement('small');
+        tip.textContent = 'suggested';
+        b.appendChild(tip);
+      } else if (!on && tip) {
+        tip.remove();
+      }
+    });
+  }
+
+  $('mock-points').addEventListener('change', suggest);
+  $('mock-stop').addEventListener('click', () => stop(false));
+  $('mock-grades').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-grade]');
+    if (!b || !mock) { return; }
+    const g = +b.getAttribute('data-grade');
+    const c = mock.list[mock.i];
+    const k = covered();
+    const now = S.today();
+    const result = { id: c.id, date: now, seconds: Math.round(mock.elapsed), limit: mock.limit,
+      covered: k.n, points: k.of, grade: g };
+    store.update((d) => {
+      d.cards[c.id] = S.schedule(d.cards[c.id], g, c.hash, now);
+      d.mocks.push(result);
+      d.mocks = d.mocks.slice(-200);
+    });
+    mock.results.push({ card: c, result: result });
+    mock.i++;
+    if (mock.i < mock.list.length) { ask(); } else { summary(); }
+  });
+
+  function summary() {
+    $('mock-review').hidden = true;
+    const list = $('mock-results');
+    list.replaceChildren();
+    mock.results.forEach((r) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = r.card.href;
+      a.textContent = r.card.title;
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(' · ' + S.GRADES[r.result.grade].name + ', '
+        + r.result.covered + ' of ' + r.result.points + ' key points, ' + clock(r.result.seconds)));
+      list.appendChild(li);
+    });
+    $('mock-summary').hidden = false;
+    $('mock-again').focus({ preventScroll: true });
+  }
+
+  $('mock-again').addEventListener('click', () => {
+    $('mock-summary').hidden = true;
+    $('mock-took').textContent = '';
+    $('mock-setup').hidden = false;
+    mock = null;
+  });
+
+  /* ---------- progress ---------- */
+  function renderProgress() {
+    const now = S.today();
+    const d = store.load();
+    const total = { due: 0, learned: 0, fresh: 0, changed: 0 };
+    const rows = data.categories.map((cat) => ({ cat: cat, due: 0, learned: 0, later: 0, fresh: 0, all: 0 }));
+    const rowOf = {};
+    rows.forEach((r) => { rowOf[r.cat.slug] = r; });
+    data.cards.forEach((c) => {
+      const card = d.cards[c.id];
+      const st = S.state(card, c.hash, now);
+      const r = rowOf[c.category];
+      r.all++;
+      if (S.learned(card)) { total.learned++; }
+      if (st === 'changed') { total.changed++; }
+      if (st === 'due' || st === 'changed') { total.due++; r.due++; }
+      else if (st === 'new') { total.fresh++; r.fresh++; }
+      else if (S.learned(card)) { r.learned++; }
+      else { r.later++; }
+    });
+    const stats = $('progress-stats');
+    stats.replaceChildren();
+    [['Due today', total.due, 'due'], ['Learned', total.learned + ' of ' + data.cards.length, 'learned'],
+      ['New', total.fresh, 'new'], ['Answer changed', total.changed, 'changed'],
+      ['Mock answers', d.mocks.length, 'mocks']].forEach((s) => {
+      const div = document.createElement('div');
+      div.setAttribute('data-stat', s[2]);
+      const dt = document.createElement('dt');
+      dt.textContent = s[0];
+      const dd = document.createElement('dd');
+      dd.textContent = s[1];
+      div.append(dt, dd);
+      stats.appendChild(div);
+    });
+    const bars = $('progress-bars');
+    bars.replaceChildren();
+    rows.forEach((r) => {
+      if (!r.all) { return; }
+      const li = document.createElement('li');
+      li.setAttribute('data-category', r.cat.slug);
+      const name = document.createElement('span');
+      name.className = 'bar-name';
+      name.textContent = r.cat.title;
+      const bar = document.createElement('span');
+      bar.className = 'bar';
+      bar.setAttribute('role', 'img');
+      const text = r.learned + ' learned, ' + r.due + ' due, ' + r.later + ' scheduled, ' + r.fresh + ' new';
+      bar.setAttribute('aria-label', r.cat.title + ': ' + text);
+      [['learned', r.learned], ['due', r.due], ['later', r.later], ['fresh', r.fresh]].forEach((p) => {
+        if (!p[1]) { return; }
+        const seg = document.createElement('span');
+        seg.className = 'seg ' + p[0];
+        seg.style.width = (100 * p[1] / r.all) + '%';
+        bar.appendChild(seg);
+      });
+      const num = document.createElement('span');
+      num.className = 'bar-count';
+      num.textContent = r.learned + '/' + r.all + (r.due ? ' · ' + r.due + ' due' : '');
+      li.append(name, bar, num);
+      bars.appendChild(li);
+    });
+  }
+
+  $('export').addEventListener('click', () => {
+    const d = store.load();
+    d.exported = S.today();
+    const blob = new Blob([JSON.stringify(d, null, 2) + '\n'], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'starbook-progress-' + S.today() + '.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    $('transfer-status').textContent = 'Exported progress for '
+      + S.plural(Object.keys(d.cards).length, 'question') + '.';
+  });
+
+  $('import').addEventListener('change', (e) => {
+    const input = e.target;
+    const file = input.files && input.files[0];
+    if (!file) { return; }
+    file.text().then((text) => {
+      const incoming = S.parse(text);
+      input.value = '';
+      if (!incoming) {
+        $('transfer-status').textContent = 'That file is not a starbook progress export; nothing changed.';
+        return;
+      }
+      let taken = 0, kept = 0;
+      store.update((d) => {
+        Object.keys(incoming.cards).forEach((id) => {
+          const mine = d.cards[id], theirs = incoming.cards[id];
+          if (!mine || !mine.last || (theirs.last && theirs.last >= mine.last)) {
+            d.cards[id] = theirs;
+            taken++;
+          } else {
+            kept++;
+          }
+        });
+        const seen = new Set(d.mocks.map((m) => JSON.stringify(m)));
+        incoming.mocks.forEach((m) => { if (!seen.has(JSON.stringify(m))) { d.mocks.push(m); } });
+        d.mocks = d.mocks.slice(-200);
+      });
+      $('transfer-status').textContent = 'Imported progress for ' + S.plural(taken, 'question') + '.'
+        + (kept ? ' Kept your newer progress for ' + kept + '.' : '');
+      newSession();
+      renderProgress();
+    }, () => {
+      $('transfer-status').textContent = 'Could not read that file; nothing changed.';
+    });
+  });
+
+  /* ---------- views ---------- */
+  const tabs = root.querySelector('.study-tabs');
+
+  function route() {
+    const wanted = window.location.hash.slice(1);
+    view = VIEWS.indexOf(wanted) >= 0 ? wanted : 'cards';
+    VIEWS.forEach((v) => { $(v).hidden = v !== view; });
+    filter.hidden = view === 'progress'; // progress covers the whole guide
+    tabs.querySelectorAll('a').forEach((a) => {
+      if (a.getAttribute('data-view') === view) { a.setAttribute('aria-current', 'page'); }
+      else { a.removeAttribute('aria-current'); }
+    });
+    if (view === 'progress') { renderProgress(); }
+    if (view === 'cards') { showCard(); }
+  }
+
+  tabs.addEventListener('click', (e) => {
+    const a = e.target.closest('a[data-view]');
+    if (!a) { return; }
+    e.preventDefault();
+    try {
+      window.history.replaceState(null, '', '#' + a.getAttribute('data-view'));
+    } catch (err) {
+      window.location.hash = a.getAttribute('data-view'); // route() runs on hashchange
+      return;
+    }
+    route();
+  });
+  window.addEventListener('hashchange', route);
+  window.addEventListener('storage', (e) => {
+    if (e.key === store.key && !mock) { newSession(); if (view === 'progress') { renderProgress(); } }
+  });
+
+  if (!store.save(store.load())) {
+    const note = document.createElement('p');
+    note.className = 'study-note';
+    note.textContent = 'This browser does not let the page store anything, so progress will not be kept.';
+    tabs.before(note);
+  }
+  restoreSettings();
+  tabs.hidden = false;
+  newSession();
+  route();
+})();
