@@ -91,6 +91,9 @@ public final class Yaml {
     if (problem != null && problem.contains("'\\t'")) {
       return "indent YAML with spaces, not tabs";
     }
+    if (problem != null && problem.contains("tag")) {
+      return "remove the '!' tag; front matter holds plain text, numbers, lists and mappings";
+    }
     if (problem != null && problem.contains("mapping values are not allowed")) {
       return "quote values that contain ': ', e.g. title: \"Q: why?\"";
     }

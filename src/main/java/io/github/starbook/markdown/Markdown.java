@@ -1,5 +1,8 @@
 package io.github.starbook.markdown;
 
+import io.github.starbook.diag.Diagnostic;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -58,12 +62,123 @@ public final class Markdown {
             .sanitizeUrls(true)
             .urlSanitizer(new DefaultUrlSanitizer(SAFE_SCHEMES))
             .attributeProviderFactory(context -> HEADING_IDS)
+            .nodeRendererFactory(context -> new FragmentRenderer(context::render))
             .build();
-    text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+    text =
+        TextContentRenderer.builder()
+            .extensions(EXTENSIONS)
+            .nodeRendererFactory(context -> new FragmentRenderer(context::render))
+            .build();
   }
+
+  /** The deepest nesting of blocks and inlines a body may have; real answers stay under 15. */
+  public static final int MAX_DEPTH = 100;
 
   public Document parse(String markdown) {
     return (Document) parser.parse(markdown);
+  }
+
+  /**
+   * Parses a body, or returns null (after adding a diagnostic) when it is nested too deeply to
+   * render safely: the parser, the renderers and the visitors all recurse once per level.
+   */
+  public Document parse(String markdown, String display, int bodyLine, List<Diagnostic> problems) {
+    int line = deepLine(markdown);
+    if (line > 0) {
+      problems.add(Diagnostic.error(display, bodyLine + line - 1, 1,
+          "Markdown is nested more than " + MAX_DEPTH + " levels deep", TOO_DEEP_HINT));
+      return null;
+    }
+    Document doc;
+    try {
+      doc = parse(markdown);
+    } catch (StackOverflowError e) {
+      problems.add(Diagnostic.error(display, bodyLine, 1,
+          "Markdown is nested too deeply to parse", TOO_DEEP_HINT));
+      return null;
+    }
+    Node deep = deepest(doc);
+    if (deep != null) {
+      problems.add(Sections.at(display, bodyLine, deep,
+          "Markdown is nested more than " + MAX_DEPTH + " levels deep", TOO_DEEP_HINT));
+      return null;
+    }
+    return doc;
+  }
+
+  private static final String TOO_DEEP_HINT =
+      "flatten the nested quotes, lists, emphasis or links";
+
+  /**
+   * The 1-based line of the first line that opens more than {@link #MAX_DEPTH} levels at once
+   * (quote or list markers before its text, '[' brackets, or a run of '*', '_' or '~'), or 0.
+   * Checked before parsing, so the common pathological inputs get the same answer on any stack.
+   */
+  static int deepLine(String markdown) {
+    int line = 1;
+    int start = 0;
+    while (start <= markdown.length()) {
+      int end = markdown.indexOf('\n', start);
+      if (end < 0) {
+        end = markdown.length();
+      }
+      if (lineDepth(markdown, start, end) > MAX_DEPTH) {
+        return line;
+      }
+      start = end + 1;
+      line++;
+    }
+    return 0;
+  }
+
+  private static int lineDepth(String s, int start, int end) {
+    int markers = 0;
+    int i = start;
+    while (i < end) {
+      char c = s.charAt(i);
+      boolean listMarker = (c == '*' || c == '-' || c == '+')
+          && (i + 1 == end || s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t');
+      if (c == '>' || listMarker) {
+        markers++;
+      } else if (c != ' ' && c != '\t') {
+        break;
+      }
+      i++;
+    }
+    int brackets = 0;
+    int run = 0;
+    int longest = 0;
+    char prev = 0;
+    for (; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == '[') {
+        brackets++;
+      }
+      run = (c == '*' || c == '_' || c == '~') && c == prev ? run + 1 : 1;
+      longest = Math.max(longest, run);
+      prev = c;
+    }
+    return Math.max(markers, Math.max(brackets, longest));
+  }
+
+  /** The first node nested deeper than {@link #MAX_DEPTH}, found without recursion; or null. */
+  static Node deepest(Node root) {
+    Deque<Node> nodes = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    nodes.push(root);
+    depths.push(0);
+    while (!nodes.isEmpty()) {
+      Node n = nodes.pop();
+      int depth = depths.pop();
+      if (depth > MAX_DEPTH) {
+        return n;
+      }
+      for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+        nodes.push(c);
+        depths.push(depth + 1);
+      }
+    }
+    return null;
   }
 
   /**
@@ -115,6 +230,23 @@ public final class Markdown {
 
   /** A fragment as HTML and as plain text (for search and summaries). */
   public record Rendered(String html, String text) {}
+
+  /** Renders a {@link Fragment} as its children (renderers are looked up by exact node class). */
+  private record FragmentRenderer(java.util.function.Consumer<Node> child) implements NodeRenderer {
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(Fragment.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      for (Node n = node.getFirstChild(); n != null; ) {
+        Node next = n.getNext();
+        child.accept(n);
+        n = next;
+      }
+    }
+  }
 
   private static final AttributeProvider HEADING_IDS =
       (node, tagName, attributes) -> {
