@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileCasesTest {
   static final Path CASES = Path.of("src/test/resources/hostile");
   static final Path TEMPLATES = Path.of("templates");
-  static final Duration BOUND = Duration.ofSeconds(60);
+  static final Duration BOUND = Duration.ofSeconds(120);
 
   @TempDir static Path previous;
 
