@@ -3,6 +3,7 @@ package io.github.starbook.content;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -52,7 +53,11 @@ public final class ContentLoader {
             "content/ holds site.yaml and .md files; remove this file or move it elsewhere");
       }
     }
-    if (site == null && !Files.exists(root.resolve("site.yaml"), LinkOption.NOFOLLOW_LINKS)) {
+    Path siteYaml = root.resolve("site.yaml");
+    if (site == null && Files.isSymbolicLink(siteYaml)) {
+      diagnostics.error(display("site.yaml"), 1, 1, "site.yaml is a symbolic link",
+          "the build reads only real files inside content/; copy site.yaml in");
+    } else if (site == null && !Files.exists(siteYaml, LinkOption.NOFOLLOW_LINKS)) {
       diagnostics.error(display("site.yaml"), 1, 1, "site.yaml not found",
           "create it with 'title: ...' and 'description: ...'");
     }
@@ -93,6 +98,9 @@ public final class ContentLoader {
         walk(p, out);
       } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         out.add(p);
+      } else {
+        diagnostics.error(display(rel), 1, 1, "not a regular file (a pipe, socket or device)",
+            "content/ holds only folders, site.yaml and .md files; remove it");
       }
     }
   }
@@ -104,9 +112,13 @@ public final class ContentLoader {
       return new SourceFile(rel, display, TextReader.decode(bytes, display));
     } catch (TextReader.BadText e) {
       diagnostics.add(e.diagnostic());
-    } catch (IOException e) {
-      diagnostics.add(Diagnostic.error(display, 1, 1, "cannot read file: " + e.getMessage(),
+    } catch (AccessDeniedException e) {
+      diagnostics.add(Diagnostic.error(display, 1, 1, "cannot read file: permission denied",
           "check the file's permissions"));
+    } catch (IOException e) {
+      // The exception's message holds the absolute path; the diagnostic names the file already.
+      diagnostics.add(Diagnostic.error(display, 1, 1,
+          "cannot read file (" + e.getClass().getSimpleName() + ")", "check the file's permissions"));
     }
     return null;
   }

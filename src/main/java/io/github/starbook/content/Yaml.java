@@ -47,9 +47,10 @@ public final class Yaml {
     options.setCodePointLimit(FrontMatter.MAX_FRONT_MATTER_CHARS * 2);
     options.setAllowRecursiveKeys(false);
     Node root;
+    StreamReader reader = new StreamReader(yaml);
     try {
       Composer composer =
-          new Composer(new ParserImpl(new StreamReader(yaml), options), new Resolver(), options);
+          new Composer(new ParserImpl(reader, options), new Resolver(), options);
       root = composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -62,9 +63,10 @@ public final class Yaml {
           "invalid YAML: " + oneLine(e.getProblem()) + opened, hintFor(e.getProblem())));
       return null;
     } catch (YAMLException | StackOverflowError e) {
-      problems.add(Diagnostic.error(display, firstLine, 1,
+      // Limits (nesting, aliases) carry no mark; the reader stopped just past the problem.
+      problems.add(Diagnostic.error(display, firstLine + reader.getLine(), reader.getColumn() + 1,
           "invalid YAML: " + oneLine(String.valueOf(e.getMessage())),
-          "front matter is a short list of 'key: value' lines"));
+          limitHint(String.valueOf(e.getMessage()))));
       return null;
     }
     if (root == null) {
@@ -90,9 +92,22 @@ public final class Yaml {
     return s == null ? "" : s.replace('\n', ' ').strip();
   }
 
+  private static String limitHint(String message) {
+    if (message.contains("aliases")) {
+      return "remove the anchors and aliases (&name, *name); write the values out";
+    }
+    if (message.contains("Nesting")) {
+      return "front matter nests at most " + MAX_DEPTH + " levels; keep it to 'key: value' lines";
+    }
+    return "front matter is a short list of 'key: value' lines";
+  }
+
   private static String hintFor(String problem) {
     if (problem != null && problem.contains("'\\t'")) {
       return "indent YAML with spaces, not tabs";
+    }
+    if (problem != null && problem.contains("tag")) {
+      return "remove the '!' tag; front matter holds plain text, numbers, lists and mappings";
     }
     if (problem != null && problem.contains("mapping values are not allowed")) {
       return "quote values that contain ': ', e.g. title: \"Q: why?\"";

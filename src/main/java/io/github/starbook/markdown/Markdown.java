@@ -1,5 +1,8 @@
 package io.github.starbook.markdown;
 
+import io.github.starbook.diag.Diagnostic;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +71,114 @@ public final class Markdown {
             .build();
   }
 
+  /** The deepest nesting of blocks and inlines a body may have; real answers stay under 15. */
+  public static final int MAX_DEPTH = 100;
+
   public Document parse(String markdown) {
     return (Document) parser.parse(markdown);
+  }
+
+  /**
+   * Parses a body, or returns null (after adding a diagnostic) when it is nested too deeply to
+   * render safely: the parser, the renderers and the visitors all recurse once per level.
+   */
+  public Document parse(String markdown, String display, int bodyLine, List<Diagnostic> problems) {
+    int line = deepLine(markdown);
+    if (line > 0) {
+      problems.add(Diagnostic.error(display, bodyLine + line - 1, 1,
+          "Markdown is nested more than " + MAX_DEPTH + " levels deep", TOO_DEEP_HINT));
+      return null;
+    }
+    Document doc;
+    try {
+      doc = parse(markdown);
+    } catch (StackOverflowError e) {
+      problems.add(Diagnostic.error(display, bodyLine, 1,
+          "Markdown is nested too deeply to parse", TOO_DEEP_HINT));
+      return null;
+    }
+    Node deep = deepest(doc);
+    if (deep != null) {
+      problems.add(Sections.at(display, bodyLine, deep,
+          "Markdown is nested more than " + MAX_DEPTH + " levels deep", TOO_DEEP_HINT));
+      return null;
+    }
+    return doc;
+  }
+
+  private static final String TOO_DEEP_HINT =
+      "flatten the nested quotes, lists, emphasis or links";
+
+  /**
+   * The 1-based line of the first line that opens more than {@link #MAX_DEPTH} levels at once
+   * (quote or list markers before its text, '[' brackets, or a run of '*', '_' or '~'), or 0.
+   * Checked before parsing, so the common pathological inputs get the same answer on any stack.
+   */
+  static int deepLine(String markdown) {
+    int line = 1;
+    int start = 0;
+    while (start <= markdown.length()) {
+      int end = markdown.indexOf('\n', start);
+      if (end < 0) {
+        end = markdown.length();
+      }
+      if (lineDepth(markdown, start, end) > MAX_DEPTH) {
+        return line;
+      }
+      start = end + 1;
+      line++;
+    }
+    return 0;
+  }
+
+  private static int lineDepth(String s, int start, int end) {
+    int markers = 0;
+    int i = start;
+    while (i < end) {
+      char c = s.charAt(i);
+      boolean listMarker = (c == '*' || c == '-' || c == '+')
+          && (i + 1 == end || s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t');
+      if (c == '>' || listMarker) {
+        markers++;
+      } else if (c != ' ' && c != '\t') {
+        break;
+      }
+      i++;
+    }
+    int brackets = 0;
+    int run = 0;
+    int longest = 0;
+    char prev = 0;
+    for (; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == '[') {
+        brackets++;
+      }
+      run = (c == '*' || c == '_' || c == '~') && c == prev ? run + 1 : 1;
+      longest = Math.max(longest, run);
+      prev = c;
+    }
+    return Math.max(markers, Math.max(brackets, longest));
+  }
+
+  /** The first node nested deeper than {@link #MAX_DEPTH}, found without recursion; or null. */
+  static Node deepest(Node root) {
+    Deque<Node> nodes = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    nodes.push(root);
+    depths.push(0);
+    while (!nodes.isEmpty()) {
+      Node n = nodes.pop();
+      int depth = depths.pop();
+      if (depth > MAX_DEPTH) {
+        return n;
+      }
+      for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+        nodes.push(c);
+        depths.push(depth + 1);
+      }
+    }
+    return null;
   }
 
   /**

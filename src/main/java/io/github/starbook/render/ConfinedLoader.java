@@ -24,16 +24,16 @@ final class ConfinedLoader implements Loader<String> {
   private Path resolve(String name) {
     Path p = root.resolve(name.replace('\\', '/')).normalize();
     if (!p.startsWith(root)) {
-      throw new LoaderException(null, "template '" + name + "' is outside the templates folder");
+      throw new Refused(name, "template '" + name + "' is outside the templates folder");
     }
     try {
       Path real = p.toRealPath();
       if (!real.startsWith(root)) {
-        throw new LoaderException(null, "template '" + name + "' leads outside the templates folder");
+        throw new Refused(name, "template '" + name + "' leads outside the templates folder");
       }
       return real;
     } catch (IOException e) {
-      throw new LoaderException(null, "template '" + name + "' not found in the templates folder");
+      throw new Refused(name, "template '" + name + "' not found in the templates folder");
     }
   }
 
@@ -81,6 +81,16 @@ final class ConfinedLoader implements Loader<String> {
       return true;
     } catch (LoaderException e) {
       return false;
+    }
+  }
+
+  /** A template name the loader will not load; {@code name} is as the template wrote it. */
+  static final class Refused extends LoaderException {
+    final String name;
+
+    Refused(String name, String message) {
+      super(null, message);
+      this.name = name;
     }
   }
 }

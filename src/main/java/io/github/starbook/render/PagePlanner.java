@@ -128,7 +128,8 @@ public final class PagePlanner {
     }
     ctx.put("tags", tagLinks);
     Site s = guide.site();
-    ctx.put("editUrl", s.repo() == null ? null
+    // Never null: Pebble's strict mode refuses a null in {% if %}; "" reads as false.
+    ctx.put("editUrl", s.repo() == null ? ""
         : s.repo().replaceAll("/+$", "") + "/edit/" + s.editBranch() + "/content/" + q.contentPath());
     return ctx;
   }
@@ -142,7 +143,7 @@ public final class PagePlanner {
     ctx.put("root", Urls.root(url));
     ctx.put("title", title);
     ctx.put("description", description == null || description.isEmpty() ? s.description() : description);
-    ctx.put("canonical", s.absolute(url));
+    ctx.put("canonical", s.absolute(url) == null ? "" : s.absolute(url));
     ctx.put("questionCount", guide.questions().size());
     List<Map<String, Object>> nav = new ArrayList<>();
     for (Category c : guide.categories()) {

@@ -7,7 +7,12 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,9 +24,17 @@ import java.util.Map;
 public final class Templates {
   private final PebbleEngine engine;
   private final String displayRoot;
+  private final Path root;
+  private final List<String> names;
 
   public Templates(Path root, String displayRoot) throws IOException {
     this.displayRoot = displayRoot;
+    this.root = root;
+    try (Stream<Path> files = Files.walk(root)) {
+      this.names = files.filter(p -> p.toString().endsWith(".peb"))
+          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+    }
     this.engine =
         new PebbleEngine.Builder()
             .loader(new ConfinedLoader(root))
@@ -41,7 +54,16 @@ public final class Templates {
     } catch (PebbleException e) {
       String file = e.getFileName() != null ? e.getFileName() : name;
       int line = e.getLineNumber() != null && e.getLineNumber() > 0 ? e.getLineNumber() : 1;
-      throw new TemplateError(Diagnostic.error(displayRoot + "/" + file, line, 1,
+      int column = 1;
+      if (e instanceof ConfinedLoader.Refused r && e.getLineNumber() == null) {
+        int[] where = mention(r.name);
+        if (where != null) {
+          file = names.get(where[0]);
+          line = where[1];
+          column = where[2];
+        }
+      }
+      throw new TemplateError(Diagnostic.error(displayRoot + "/" + file, line, column,
           "template error: " + e.getPebbleMessage(),
           "fix the template, or check the variable name against the README's template reference"));
     } catch (IOException e) {
@@ -51,6 +73,36 @@ public final class Templates {
       throw new TemplateError(Diagnostic.error(displayRoot + "/" + name, 1, 1,
           "template error: " + e, "check the template"));
     }
+  }
+
+  /**
+   * Where a refused template name is first written in quotes (templates in sorted order), as
+   * {index in names, line, column}; Pebble reports loader errors without a position.
+   */
+  private int[] mention(String refused) {
+    for (int i = 0; i < names.size(); i++) {
+      String text;
+      try {
+        text = Files.readString(root.resolve(names.get(i)), StandardCharsets.UTF_8);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        continue;
+      }
+      for (String quoted : List.of("\"" + refused + "\"", "'" + refused + "'")) {
+        int at = text.indexOf(quoted);
+        if (at >= 0) {
+          int line = 1;
+          int lineStart = 0;
+          for (int k = 0; k < at; k++) {
+            if (text.charAt(k) == '\n') {
+              line++;
+              lineStart = k + 1;
+            }
+          }
+          return new int[] {i, line, at - lineStart + 1};
+        }
+      }
+    }
+    return null;
   }
 
   public String render(String name, Map<String, Object> context) throws TemplateError {

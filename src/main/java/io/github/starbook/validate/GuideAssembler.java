@@ -185,7 +185,11 @@ public final class GuideAssembler {
     fm.checkKeys(allowed, file.display(), problems);
     Fields fields = new Fields(fm.fields(), file.display(), problems);
     boolean draft = allowed.contains("draft") && fields.bool("draft");
-    Document body = markdown.parse(fm.body());
+    Document body = markdown.parse(fm.body(), file.display(), fm.bodyLine(), problems);
+    if (body == null) {
+      diagnostics.addAll(problems);
+      return null;
+    }
     Map<Node, String> ids = Markdown.headingIds(body);
     Set<String> anchors = new LinkedHashSet<>(ids.values());
     int lastLine = (int) file.text().chars().filter(c -> c == '\n').count() + 1;
@@ -235,16 +239,15 @@ public final class GuideAssembler {
           d.url(), source, contentPath), null, null, problems);
     }
     String format = f.oneOf("format", FORMATS, "answer");
-    String difficulty = f.oneOf("difficulty", DIFFICULTIES, null);
+    String difficulty = f.oneOf("difficulty", DIFFICULTIES, "");
     String summary = f.string("summary", false, "\"One sentence.\"");
     List<String> tags = new ArrayList<>();
     for (Fields.Located t : f.stringList("tags")) {
       if (!SLUG.matcher(t.value()).matches()) {
-        problems.add(Diagnostic.warning(source, t.line(), t.column(),
-            "tag '" + t.value() + "' is not lowercase-hyphen style",
-            "write tags like 'technical-debt'"));
-      }
-      if (!tags.contains(t.value())) {
+        // A tag is a folder of the site (tags/<tag>/): it must be a slug, never a path.
+        problems.add(Diagnostic.error(source, t.line(), t.column(),
+            "tag '" + t.value() + "' is not a valid slug", SLUG_RULE));
+      } else if (!tags.contains(t.value())) {
         tags.add(t.value());
       }
     }

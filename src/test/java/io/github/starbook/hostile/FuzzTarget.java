@@ -1,0 +1,84 @@
+package io.github.starbook.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.starbook.content.Fields;
+import io.github.starbook.content.FrontMatter;
+import io.github.starbook.content.SourceFile;
+import io.github.starbook.content.TextReader;
+import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.markdown.Links;
+import io.github.starbook.markdown.Markdown;
+import io.github.starbook.markdown.Sections;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.node.Document;
+import org.commonmark.node.Node;
+import org.jsoup.Jsoup;
+
+/**
+ * The fuzz target: bytes → strict UTF-8 → front-matter splitter and YAML loader → typed field reads
+ * → Markdown parse, link resolution, STAR sections, render. Bad input may only produce diagnostics
+ * (or {@link TextReader.BadText}, our diagnostic type for undecodable bytes); any other throwable
+ * is a finding. The rendered HTML must also pass {@link SafeHtml#checkPage}.
+ */
+final class FuzzTarget {
+  static final String DISPLAY = "content/strategy/fuzz.md";
+  private static final Markdown MARKDOWN = new Markdown(false);
+  private static final Links LINKS = new Links(Map.of(
+      "strategy/good.md", new Links.Target("strategy/good/", Set.of("key-points"), false),
+      "strategy/draft.md", new Links.Target("strategy/draft/", Set.of(), true)), false);
+
+  private FuzzTarget() {}
+
+  static void run(byte[] data) {
+    String text;
+    try {
+      text = TextReader.decode(data, DISPLAY);
+    } catch (TextReader.BadText e) {
+      check(List.of(e.diagnostic()), data.length + 1);
+      return;
+    }
+    int lastLine = (int) text.chars().filter(c -> c == '\n').count() + 1;
+    List<Diagnostic> problems = new ArrayList<>();
+    SourceFile file = new SourceFile("strategy/fuzz.md", DISPLAY, text);
+    FrontMatter fm = FrontMatter.parse(file, problems);
+    String body = fm == null ? text : fm.body();
+    int bodyLine = fm == null ? 1 : fm.bodyLine();
+    boolean star = false;
+    if (fm != null) {
+      fm.checkKeys(Set.of("title", "format", "tags", "order", "draft", "related"), DISPLAY, problems);
+      Fields f = new Fields(fm.fields(), DISPLAY, problems);
+      f.string("title", true, "\"...\"");
+      star = "star".equals(f.oneOf("format", List.of("answer", "star"), "answer"));
+      f.stringList("tags");
+      f.stringList("related");
+      f.integer("order");
+      f.bool("draft");
+    }
+    Document doc = MARKDOWN.parse(body, DISPLAY, bodyLine, problems);
+    if (doc != null) {
+      Map<Node, String> ids = Markdown.headingIds(doc);
+      LINKS.resolve(doc, "strategy/fuzz.md", "strategy/fuzz/", new LinkedHashSet<>(ids.values()),
+          DISPLAY, bodyLine, problems);
+      Map<String, List<Node>> parts = Sections.split(doc, star, DISPLAY, bodyLine, lastLine, problems);
+      for (List<Node> nodes : parts.values()) {
+        String html = MARKDOWN.render(nodes, ids).html();
+        SafeHtml.checkPage("(fuzz)", Jsoup.parseBodyFragment(html));
+      }
+    }
+    check(problems, lastLine);
+  }
+
+  /** Every diagnostic points into the file and says something. */
+  private static void check(List<Diagnostic> problems, int lastLine) {
+    for (Diagnostic d : problems) {
+      assertTrue(d.line() >= 1 && d.line() <= lastLine + 1 && d.column() >= 1,
+          "diagnostic outside the file: " + d.format());
+      assertTrue(!d.message().isBlank(), "empty diagnostic: " + d.format());
+    }
+  }
+}
