@@ -132,6 +132,7 @@ class StudyBrowserTest {
     assertFalse(byId("card-back").isDisplayed());
     assertEquals("7 cards to go: 0 due, 7 new.", byId("deck-count").getText());
 
+    chrome.findElement(By.cssSelector(".study h1")).click(); // as a reader would, then Space
     String focusBefore = focus();
     press(" ");
     assertTrue(byId("card-back").isDisplayed(), "Space flips the card; focus was " + focusBefore
