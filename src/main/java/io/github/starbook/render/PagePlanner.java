@@ -25,12 +25,17 @@ public final class PagePlanner {
   private final Templates templates;
   private final Map<String, List<Question>> byCategory = new HashMap<>();
   private final Map<String, List<Question>> byTag;
+  private final Map<String, Question> byId = new HashMap<>();
+  private final Map<Question, Integer> position = new java.util.IdentityHashMap<>();
 
   public PagePlanner(Guide guide, Templates templates) {
     this.guide = guide;
     this.templates = templates;
     for (Question q : guide.questions()) {
-      byCategory.computeIfAbsent(q.category(), k -> new ArrayList<>()).add(q);
+      List<Question> siblings = byCategory.computeIfAbsent(q.category(), k -> new ArrayList<>());
+      position.put(q, siblings.size());
+      siblings.add(q);
+      byId.put(q.id(), q);
     }
     this.byTag = guide.tags();
   }
@@ -103,14 +108,14 @@ public final class PagePlanner {
     ctx.put("categoryHref", Urls.page(q.url(), c.url()));
     List<Item> related = new ArrayList<>();
     for (String id : q.related()) {
-      Question r = guide.question(id);
+      Question r = byId.get(id);
       if (r != null) {
         related.add(item(q.url(), r));
       }
     }
     ctx.put("related", related);
     List<Question> siblings = byCategory.get(q.category());
-    int i = siblings.indexOf(q);
+    int i = position.get(q);
     ctx.put("prev", i > 0 ? item(q.url(), siblings.get(i - 1)) : null);
     ctx.put("next", i < siblings.size() - 1 ? item(q.url(), siblings.get(i + 1)) : null);
     List<Map<String, Object>> tagLinks = new ArrayList<>();
@@ -182,14 +187,25 @@ public final class PagePlanner {
   }
 
   private Output page(String path, String source, String template, Map<String, Object> ctx) {
-    return new Output(path, source, os -> {
+    return new Output(path, source, new Render(templates, template, ctx));
+  }
+
+  /**
+   * How a page is produced: a template and its context. Contexts hold records, lists and maps
+   * only, so two equal contexts render the same bytes with the same templates (starbook serve
+   * relies on this to re-render only pages whose context changed).
+   */
+  public record Render(Templates templates, String template, Map<String, Object> context)
+      implements Output.Producer {
+    @Override
+    public void write(java.io.OutputStream os) throws java.io.IOException, Output.ProduceError {
       Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
       try {
-        templates.render(template, ctx, w);
+        templates.render(template, context, w);
       } catch (Templates.TemplateError e) {
         throw new Output.ProduceError(e.diagnostic());
       }
       w.flush();
-    });
+    }
   }
 }
