@@ -76,6 +76,10 @@ public final class ContentLoader {
       }
       Path p = root.resolve(rel);
       boolean known = rel.equals("site.yaml") ? site != null : files.containsKey(rel);
+      boolean exists = Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+      if (!known && !exists) {
+        continue;   // an editor's temporary file that came and went
+      }
       if (!known || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         return null;
       }

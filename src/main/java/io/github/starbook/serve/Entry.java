@@ -27,10 +27,6 @@ final class Entry {
     return bytes;
   }
 
-  synchronized boolean produced() {
-    return bytes != null;
-  }
-
   /** Whether {@code next} is the same page with the same input (so the same bytes). */
   boolean sameInput(Output next) {
     return output.producer() instanceof PagePlanner.Render a

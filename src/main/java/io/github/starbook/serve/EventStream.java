@@ -47,10 +47,6 @@ final class EventStream {
     send(": ping\n\n");
   }
 
-  synchronized int size() {
-    return clients.size();
-  }
-
   /** Ends every stream (the server is stopping). */
   synchronized void closeAll() {
     for (HttpExchange e : clients) {

@@ -79,10 +79,27 @@ final class LiveScript {
 
   /** The page with the script added before its closing body tag (or at its end). */
   static byte[] inject(byte[] html, long generation, String errorsJson) {
-    String page = new String(html, StandardCharsets.UTF_8);
-    String tag = tag(generation, errorsJson);
-    int at = page.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
-    String out = at < 0 ? page + tag : page.substring(0, at) + tag + page.substring(at);
-    return out.getBytes(StandardCharsets.UTF_8);
+    byte[] tag = tag(generation, errorsJson).getBytes(StandardCharsets.UTF_8);
+    int at = lastBodyEnd(html);
+    byte[] out = new byte[html.length + tag.length];
+    System.arraycopy(html, 0, out, 0, at);
+    System.arraycopy(tag, 0, out, at, tag.length);
+    System.arraycopy(html, at, out, at + tag.length, html.length - at);
+    return out;
+  }
+
+  /** Where the last {@code </body>} (any case) starts, or the end of the page. */
+  private static int lastBodyEnd(byte[] html) {
+    byte[] end = "</body>".getBytes(StandardCharsets.US_ASCII);
+    outer:
+    for (int i = html.length - end.length; i >= 0; i--) {
+      for (int k = 0; k < end.length; k++) {
+        if (Character.toLowerCase((char) (html[i + k] & 0xff)) != end[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return html.length;
   }
 }
