@@ -45,7 +45,12 @@ public final class Build {
   }
 
   /** The site planned but not written: the model and every output, produced when asked. */
-  public record Planned(Guide guide, List<Output> outputs, List<Diagnostic> warnings) {}
+  /**
+   * The site planned but not written. With {@code partial}, {@code outputs} holds only the pages
+   * an edit may have changed (plus the files beside the pages); every other page is as last time.
+   */
+  public record Planned(
+      Guide guide, List<Output> outputs, List<Diagnostic> warnings, boolean partial) {}
 
   /**
    * What a long-running caller (starbook serve) keeps between builds of one content folder, so a
@@ -57,6 +62,7 @@ public final class Build {
     private final Memo memo = new Memo();
     private ContentLoader.Loaded loaded;
     private Set<String> changed;
+    private Guide guide;
 
     /** Content files (paths inside the content folder, '/'-separated) changed since the last plan. */
     public void changed(Set<String> contentPaths) {
@@ -68,6 +74,12 @@ public final class Build {
     /** Something changed that a list of files cannot tell (folders moved, events lost). */
     public void rescan() {
       changed = null;
+      guide = null;
+    }
+
+    /** Plan every page next time (the caller did not use the last plan, or templates changed). */
+    public void replanAll() {
+      guide = null;
     }
 
     ContentLoader.Loaded load(Path root, String display, Diagnostics d) {
@@ -130,6 +142,7 @@ public final class Build {
     stopOnErrors(d, o.strict());
 
     List<Output> outputs = new ArrayList<>();
+    boolean partial = false;
     try {
       Path templates = abs(o.templates());
       if (!Files.isDirectory(templates)) {
@@ -138,7 +151,10 @@ public final class Build {
         stopOnErrors(d, o.strict());
       }
       Templates engine = new Templates(templates, display(o.templates()));
-      outputs.addAll(t.step("render", () -> new PagePlanner(guide, engine).plan()));
+      Set<String> only = reuse == null ? null : PagePlanner.affected(reuse.guide, guide);
+      outputs.addAll(t.step("render", () -> only == null ? new PagePlanner(guide, engine).plan()
+          : new PagePlanner(guide, engine).plan(only::contains)));
+      partial = only != null;
       outputs.addAll(t.step("index", () -> Extras.plan(guide, templates, display(o.templates()))));
     } catch (IOException e) {
       d.error(display(o.templates()), 1, 1, "cannot read templates: " + e.getMessage(),
@@ -146,7 +162,10 @@ public final class Build {
     }
     OutputPlan.checkCollisions(outputs, d);
     stopOnErrors(d, o.strict());
-    return new Planned(guide, outputs, d.sorted(false));
+    if (reuse != null) {
+      reuse.guide = guide;
+    }
+    return new Planned(guide, outputs, d.sorted(false), partial);
   }
 
   private static void stopOnErrors(Diagnostics d, boolean strict) throws BuildFailure {

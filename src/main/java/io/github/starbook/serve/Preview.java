@@ -175,6 +175,9 @@ public final class Preview implements AutoCloseable {
     } else {
       reuse.changed(contentBatch);
     }
+    if (!templateBatch.isEmpty()) {
+      reuse.replanAll();
+    }
     Build.Planned planned;
     try {
       planned = build.plan(new Build.Options(config.content(), config.templates(), null,
@@ -188,7 +191,7 @@ public final class Preview implements AutoCloseable {
       return;
     }
     State old = server.state();
-    Map<String, Entry> files = new HashMap<>();
+    Map<String, Entry> files = planned.partial() ? new HashMap<>(old.files()) : new HashMap<>();
     Map<String, Entry> fresh = new HashMap<>();
     Set<String> pageTemplates = new HashSet<>();
     for (Output o : planned.outputs()) {
@@ -211,6 +214,7 @@ public final class Preview implements AutoCloseable {
         problems.forEach(d -> log.println(d.format()));
         log.printf("%d error(s); still serving the last good build%n", problems.size());
         server.fail(problems);
+        reuse.replanAll();
         return;
       }
     }
@@ -224,8 +228,9 @@ public final class Preview implements AutoCloseable {
     if (old.generation() == 0) {
       log.printf("built %d files in %d ms%n", files.size(), ms);
     } else {
-      log.printf("rebuilt in %d ms: %d page(s) changed%s%n", ms, fresh.size(),
-          contentBatch.isEmpty() ? "" : " (" + String.join(", ", contentBatch) + ")");
+      log.printf("rebuilt in %d ms: %d page(s) changed%s%s%n", ms, fresh.size(),
+          contentBatch.isEmpty() ? "" : " (" + String.join(", ", contentBatch) + ")",
+          planned.partial() ? "" : ", every page re-planned");
     }
     if (config.out() != null) {
       writeOut(files);

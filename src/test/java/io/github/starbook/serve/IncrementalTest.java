@@ -66,6 +66,10 @@ class IncrementalTest {
       Fixture.Events events = f.events("?since=" + f.preview.generation());
       List<Runnable> edits = List.of(
           () -> write(f, "alpha/one.md", f, s -> s.replace("first version", "second version")),
+          () -> write(f, "alpha/one.md", f, s -> s.replace("tags: [alpha, basics]", "tags: [basics]")
+              .replace("How do you answer question one?", "Question one, renamed?")),
+          () -> write(f, "alpha/two.md", f, s -> s.replace("related: [one]", "related: []")
+              .replace("The second question.", "Second, summarised again.")),
           () -> write(f, "alpha/two.md", f, s -> s.replace("question two", "question 2")
               .replace("tags: [alpha]", "tags: [alpha, beta]")),
           () -> write(f, "alpha/four.md", f, s -> question("A new question four?", "Four.")),
