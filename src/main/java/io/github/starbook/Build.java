@@ -13,6 +13,7 @@ import io.github.starbook.site.OutputPlan;
 import io.github.starbook.site.SiteWriter;
 import io.github.starbook.study.Study;
 import io.github.starbook.validate.GuideAssembler;
+import io.github.starbook.validate.Memo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -20,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The build, step by step: load → validate → render → index → write. Each step lives in its own
@@ -42,35 +45,64 @@ public final class Build {
     this.log = log;
   }
 
+  /**
+   * The site planned but not written. With {@code partial}, {@code outputs} holds only the pages
+   * an edit may have changed (plus the files beside the pages); every other page is as last time.
+   */
+  public record Planned(
+      Guide guide, List<Output> outputs, List<Diagnostic> warnings, boolean partial) {}
+
+  /**
+   * What a long-running caller (starbook serve) keeps between builds of one content folder, so a
+   * rebuild reads, parses and renders again only what changed. Tell it which content files changed
+   * before each {@link #plan}; after {@link #rescan} the whole folder is read again. Used by one
+   * thread at a time.
+   */
+  public static final class Reuse {
+    private final Memo memo = new Memo();
+    private ContentLoader.Loaded loaded;
+    private Set<String> changed;
+    private Guide guide;
+
+    /** Content files (paths inside the content folder, '/'-separated) changed since the last plan. */
+    public void changed(Set<String> contentPaths) {
+      if (changed != null) {
+        changed.addAll(contentPaths);
+      }
+    }
+
+    /** Something changed that a list of files cannot tell (folders moved, events lost). */
+    public void rescan() {
+      changed = null;
+      guide = null;
+    }
+
+    /** Plan every page next time (the caller did not use the last plan, or templates changed). */
+    public void replanAll() {
+      guide = null;
+    }
+
+    ContentLoader.Loaded load(Path root, String display, Diagnostics d) {
+      Diagnostics own = new Diagnostics();
+      ContentLoader.Loaded next = loaded == null || changed == null ? null
+          : new ContentLoader(root, display, own).reread(loaded, changed);
+      if (next == null) {
+        own = new Diagnostics();
+        next = new ContentLoader(root, display, own).load();
+      }
+      List<Diagnostic> problems = own.sorted(false);
+      d.addAll(problems);
+      loaded = problems.isEmpty() ? next : null;
+      changed = new TreeSet<>();
+      return next;
+    }
+  }
+
   public Result run(Options o) throws BuildFailure {
     long start = System.nanoTime();
     Diagnostics d = new Diagnostics();
     Timer t = new Timer(o.verbose());
-
-    ContentLoader.Loaded loaded =
-        t.step("load", () -> new ContentLoader(abs(o.content()), display(o.content()), d).load());
-    Guide guide =
-        t.step("validate", () -> new GuideAssembler(d, o.drafts()).assemble(loaded, o.baseUrl()));
-    stopOnErrors(d, o.strict());
-
-    List<Output> outputs = new ArrayList<>();
-    try {
-      Path templates = abs(o.templates());
-      if (!Files.isDirectory(templates)) {
-        d.error(display(o.templates()), 1, 1, "templates folder not found",
-            "run starbook in the guide's folder, or pass --templates DIR");
-        stopOnErrors(d, o.strict());
-      }
-      Templates engine = new Templates(templates, display(o.templates()));
-      outputs.addAll(t.step("render", () -> new PagePlanner(guide, engine).plan()));
-      outputs.addAll(t.step("index", () -> Extras.plan(guide, templates, display(o.templates()))));
-      outputs.addAll(t.step("study", () -> Study.plan(guide, new PagePlanner(guide, engine))));
-    } catch (IOException e) {
-      d.error(display(o.templates()), 1, 1, "cannot read templates: " + e.getMessage(),
-          "check the templates folder");
-    }
-    OutputPlan.checkCollisions(outputs, d);
-    stopOnErrors(d, o.strict());
+    List<Output> outputs = plan(o, null, d, t).outputs();
 
     int pages = (int) outputs.stream().filter(x -> x.path().endsWith(".html")).count();
     Progress progress = new Progress(log, pages, outputs.size());
@@ -91,6 +123,50 @@ public final class Build {
     stopOnErrors(d, o.strict());
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new Result(pages, outputs.size(), millis, d.sorted(false));
+  }
+
+  /**
+   * load → validate → render → index, without writing: outputs produce their bytes when asked.
+   * With {@code reuse} (may be null), unchanged files are not read, parsed or rendered again.
+   */
+  public Planned plan(Options o, Reuse reuse) throws BuildFailure {
+    return plan(o, reuse, new Diagnostics(), new Timer(o.verbose()));
+  }
+
+  private Planned plan(Options o, Reuse reuse, Diagnostics d, Timer t) throws BuildFailure {
+    ContentLoader.Loaded loaded = t.step("load", () -> reuse == null
+        ? new ContentLoader(abs(o.content()), display(o.content()), d).load()
+        : reuse.load(abs(o.content()), display(o.content()), d));
+    Guide guide = t.step("validate", () -> new GuideAssembler(d, o.drafts(),
+        reuse == null ? null : reuse.memo).assemble(loaded, o.baseUrl()));
+    stopOnErrors(d, o.strict());
+
+    List<Output> outputs = new ArrayList<>();
+    boolean partial = false;
+    try {
+      Path templates = abs(o.templates());
+      if (!Files.isDirectory(templates)) {
+        d.error(display(o.templates()), 1, 1, "templates folder not found",
+            "run starbook in the guide's folder, or pass --templates DIR");
+        stopOnErrors(d, o.strict());
+      }
+      Templates engine = new Templates(templates, display(o.templates()));
+      Set<String> only = reuse == null ? null : PagePlanner.affected(reuse.guide, guide);
+      outputs.addAll(t.step("render", () -> only == null ? new PagePlanner(guide, engine).plan()
+          : new PagePlanner(guide, engine).plan(only::contains)));
+      partial = only != null;
+      outputs.addAll(t.step("index", () -> Extras.plan(guide, templates, display(o.templates()))));
+      outputs.addAll(t.step("study", () -> Study.plan(guide, new PagePlanner(guide, engine))));
+    } catch (IOException e) {
+      d.error(display(o.templates()), 1, 1, "cannot read templates: " + e.getMessage(),
+          "check the templates folder");
+    }
+    OutputPlan.checkCollisions(outputs, d);
+    stopOnErrors(d, o.strict());
+    if (reuse != null) {
+      reuse.guide = guide;
+    }
+    return new Planned(guide, outputs, d.sorted(false), partial);
   }
 
   private static void stopOnErrors(Diagnostics d, boolean strict) throws BuildFailure {

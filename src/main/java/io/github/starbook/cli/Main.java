@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Builds a searchable study guide from Markdown questions.",
-    subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class,
+    subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   final Path cwd;

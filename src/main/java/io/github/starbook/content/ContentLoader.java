@@ -64,6 +64,43 @@ public final class ContentLoader {
     return new Loaded(site, markdown);
   }
 
+  /**
+   * The content as {@link #load} would read it, reading again only the {@code changed} files
+   * (paths inside the content folder) and taking the others from {@code previous}. Returns null
+   * when that is not enough: a file appeared or disappeared, or is not a plain Markdown file.
+   */
+  public Loaded reread(Loaded previous, java.util.Set<String> changed) {
+    java.util.Map<String, SourceFile> files = new java.util.LinkedHashMap<>();
+    for (SourceFile f : previous.markdown()) {
+      files.put(f.contentPath(), f);
+    }
+    SourceFile site = previous.siteYaml();
+    for (String rel : changed) {
+      if (java.util.Arrays.stream(rel.split("/")).anyMatch(n -> n.startsWith("."))) {
+        continue;
+      }
+      Path p = root.resolve(rel);
+      boolean known = rel.equals("site.yaml") ? site != null : files.containsKey(rel);
+      boolean exists = Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+      if (!known && !exists) {
+        continue;   // an editor's temporary file that came and went
+      }
+      if (!known || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        return null;
+      }
+      SourceFile f = read(p, rel);
+      if (f == null) {
+        return null;
+      }
+      if (rel.equals("site.yaml")) {
+        site = f;
+      } else {
+        files.put(rel, f);
+      }
+    }
+    return new Loaded(site, List.copyOf(files.values()));
+  }
+
   public String display(String contentPath) {
     return displayRoot.isEmpty() ? contentPath : displayRoot + "/" + contentPath;
   }

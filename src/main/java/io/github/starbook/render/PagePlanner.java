@@ -48,7 +48,13 @@ public final class PagePlanner {
   public record Item(Question question, String href, String categoryTitle) {}
 
   public List<Output> plan() {
+    return plan(path -> true);
+  }
+
+  /** The pages whose output path {@code wanted} accepts (starbook serve re-plans what changed). */
+  public List<Output> plan(java.util.function.Predicate<String> wanted) {
     List<Output> out = new ArrayList<>();
+    if (wanted.test("index.html")) {
     Map<String, Object> home = base("", guide.home().title().isEmpty() ? guide.site().title()
         : guide.home().title(), guide.site().description(), "home");
     home.put("intro", guide.home().html());
@@ -56,21 +62,31 @@ public final class PagePlanner {
     home.put("pages", pageLinks(""));
     out.add(page("index.html", guide.home().source().isEmpty() ? "(home page)" : guide.home().source(),
         "home.peb", home));
+    }
 
     for (Category c : guide.categories()) {
+      if (!wanted.test(c.url() + "index.html")) {
+        continue;
+      }
       Map<String, Object> ctx = base(c.url(), c.title(), c.summary(), "category");
       ctx.put("category", c);
       ctx.put("questions", items(c.url(), byCategory.getOrDefault(c.slug(), List.of())));
       out.add(page(c.url() + "index.html", c.source(), "category.peb", ctx));
     }
     for (Question q : guide.questions()) {
-      out.add(page(q.url() + "index.html", q.source(), "question.peb", questionContext(q)));
+      if (wanted.test(q.url() + "index.html")) {
+        out.add(page(q.url() + "index.html", q.source(), "question.peb", questionContext(q)));
+      }
     }
     for (Page p : guide.pages()) {
+      if (!wanted.test(p.url() + "index.html")) {
+        continue;
+      }
       Map<String, Object> ctx = base(p.url(), p.title(), p.summary(), "page");
       ctx.put("page", p);
       out.add(page(p.url() + "index.html", p.source(), "page.peb", ctx));
     }
+    if (wanted.test("tags/index.html")) {
     Map<String, Object> tags = base("tags/", "Tags", "All tags of " + guide.site().title(), "tags");
     List<Map<String, Object>> tagList = new ArrayList<>();
     for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
@@ -79,14 +95,19 @@ public final class PagePlanner {
     }
     tags.put("tags", tagList);
     out.add(page("tags/index.html", "(tag index)", "tags.peb", tags));
+    }
     for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
       String url = "tags/" + e.getKey() + "/";
+      if (!wanted.test(url + "index.html")) {
+        continue;
+      }
       Map<String, Object> ctx = base(url, "Tag: " + e.getKey(),
           "Questions tagged " + e.getKey(), "tag");
       ctx.put("tag", e.getKey());
       ctx.put("questions", items(url, e.getValue()));
       out.add(page(url + "index.html", "(tag " + e.getKey() + ")", "tag.peb", ctx));
     }
+    if (wanted.test("all/index.html")) {
     Map<String, Object> all = base("all/", "All questions", "Every question of "
         + guide.site().title() + " on one page, ready to print", "all");
     List<Map<String, Object>> booklet = new ArrayList<>();
@@ -97,12 +118,79 @@ public final class PagePlanner {
     all.put("sections", booklet);
     all.put("alphabetical", alphabetical("all/"));
     out.add(page("all/index.html", "(print booklet)", "all.peb", all));
+    }
 
+    if (wanted.test("404.html")) {
     Map<String, Object> notFound = base("", "Page not found", guide.site().description(), "404");
     notFound.put("root", guide.site().basePath());
     out.add(page("404.html", "(404 page)", "404.peb", notFound));
+    }
     return out;
   }
+
+  /**
+   * The pages whose context may differ between two guides that have the same pages: each changed
+   * question's own page, its neighbours, the questions relating to it, its category and tag
+   * pages, the home page and the booklet. Null when the set of pages or what every page shows
+   * (site, categories, free pages, question order) may have changed: then plan everything.
+   */
+  public static java.util.Set<String> affected(Guide before, Guide after) {
+    if (before == null || !before.site().equals(after.site())
+        || !before.home().equals(after.home())
+        || !before.categories().equals(after.categories())
+        || !before.pages().equals(after.pages())
+        || before.questions().size() != after.questions().size()) {
+      return null;
+    }
+    List<Question> was = before.questions();
+    List<Question> now = after.questions();
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    Map<String, List<Question>> relating = null;
+    for (int i = 0; i < now.size(); i++) {
+      Question a = was.get(i);
+      Question b = now.get(i);
+      if (a == b) {
+        continue;
+      }
+      if (!a.id().equals(b.id())) {
+        return null;
+      }
+      if (!a.tags().equals(b.tags())) {
+        if (!before.tags().keySet().equals(after.tags().keySet())) {
+          return null;
+        }
+        paths.add("tags/index.html");
+      }
+      if (relating == null) {
+        relating = new HashMap<>();
+        for (Question q : now) {
+          for (String r : q.related()) {
+            relating.computeIfAbsent(r, k -> new ArrayList<>()).add(q);
+          }
+        }
+      }
+      paths.add(b.url() + "index.html");
+      for (int k = i - 1; k <= i + 1; k += 2) {
+        if (k >= 0 && k < now.size() && now.get(k).category().equals(b.category())) {
+          paths.add(now.get(k).url() + "index.html");
+        }
+      }
+      for (Question r : relating.getOrDefault(b.id(), List.of())) {
+        paths.add(r.url() + "index.html");
+      }
+      paths.add(b.category() + "/index.html");
+      for (String t : a.tags()) {
+        paths.add("tags/" + t + "/index.html");
+      }
+      for (String t : b.tags()) {
+        paths.add("tags/" + t + "/index.html");
+      }
+      paths.add("index.html");
+      paths.add("all/index.html");
+    }
+    return paths;
+  }
+
 
   private Map<String, Object> questionContext(Question q) {
     Map<String, Object> ctx = base(q.url(), q.title(), q.summary(), "question");
@@ -192,14 +280,25 @@ public final class PagePlanner {
   }
 
   public Output page(String path, String source, String template, Map<String, Object> ctx) {
-    return new Output(path, source, os -> {
+    return new Output(path, source, new Render(templates, template, ctx));
+  }
+
+  /**
+   * How a page is produced: a template and its context. Contexts hold records, lists and maps
+   * only, so two equal contexts render the same bytes with the same templates (starbook serve
+   * relies on this to re-render only pages whose context changed).
+   */
+  public record Render(Templates templates, String template, Map<String, Object> context)
+      implements Output.Producer {
+    @Override
+    public void write(java.io.OutputStream os) throws java.io.IOException, Output.ProduceError {
       Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
       try {
-        templates.render(template, ctx, w);
+        templates.render(template, context, w);
       } catch (Templates.TemplateError e) {
         throw new Output.ProduceError(e.diagnostic());
       }
       w.flush();
-    });
+    }
   }
 }

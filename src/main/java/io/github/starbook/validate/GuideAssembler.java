@@ -47,10 +47,17 @@ public final class GuideAssembler {
 
   private final Diagnostics diagnostics;
   private final boolean drafts;
+  private final Memo memo;
 
   public GuideAssembler(Diagnostics diagnostics, boolean drafts) {
+    this(diagnostics, drafts, null);
+  }
+
+  /** With a {@link Memo}, unchanged files are neither parsed nor rendered again. */
+  public GuideAssembler(Diagnostics diagnostics, boolean drafts, Memo memo) {
     this.diagnostics = diagnostics;
     this.drafts = drafts;
+    this.memo = memo;
   }
 
   public Guide assemble(ContentLoader.Loaded loaded, String baseUrlOverride) {
@@ -59,8 +66,14 @@ public final class GuideAssembler {
     diagnostics.addAll(siteProblems);
     Markdown markdown = new Markdown(site.allowHtml());
 
-    List<Doc> docs =
-        loaded.markdown().parallelStream().map(f -> parse(f, markdown)).filter(d -> d != null).toList();
+    if (memo != null) {
+      memo.settings(Memo.key(site, drafts));
+      memo.retain(loaded.markdown().stream().map(SourceFile::contentPath)
+          .collect(java.util.stream.Collectors.toSet()));
+    }
+    List<Doc> docs = memo == null
+        ? loaded.markdown().parallelStream().map(f -> parse(f, markdown)).filter(d -> d != null).toList()
+        : parsedWithMemo(loaded.markdown(), markdown);
     for (Doc d : docs) {
       diagnostics.addAll(d.problems());
     }
@@ -93,11 +106,16 @@ public final class GuideAssembler {
     }
     diagnostics.addAll(missingCategories.stream().distinct().toList());
 
-    Doc[] pending = usable.toArray(Doc[]::new);
-    docs = null; // from here on only 'pending' holds the syntax trees, and lets each one go
-    built = null;
-    usable = null;
-    List<Rendered> rendered = renderAll(pending, links, markdown, questionIds);
+    List<Rendered> rendered;
+    if (memo == null) {
+      Doc[] pending = usable.toArray(Doc[]::new);
+      docs = null; // from here on only 'pending' holds the syntax trees, and lets each one go
+      built = null;
+      usable = null;
+      rendered = renderAll(pending, links, markdown, questionIds);
+    } else {
+      rendered = renderedWithMemo(usable, targets, questionIds, links, markdown);
+    }
     for (Rendered r : rendered) {
       diagnostics.addAll(r.problems());
     }
@@ -128,6 +146,40 @@ public final class GuideAssembler {
             .thenComparing(Question::slug));
     pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::slug));
     return new Guide(site, home, List.copyOf(cats), List.copyOf(questions), List.copyOf(pages));
+  }
+
+  /** Parses the files whose text changed since the memo's last run; the others come from it. */
+  private List<Doc> parsedWithMemo(List<SourceFile> files, Markdown markdown) {
+    List<SourceFile> changed = files.stream().filter(f -> !memo.has(f)).toList();
+    Map<String, Doc> fresh = new HashMap<>();
+    changed.parallelStream().map(f -> parse(f, markdown)).filter(d -> d != null).toList()
+        .forEach(d -> fresh.put(d.file().contentPath(), d));
+    List<Doc> docs = new ArrayList<>();
+    for (SourceFile f : files) {
+      Doc d = memo.parsed(f, x -> fresh.get(x.contentPath()));
+      if (d != null) {
+        docs.add(d);
+      }
+    }
+    return docs;
+  }
+
+  /** Renders the documents the memo has no record for (all of them when any link target changed). */
+  private List<Rendered> renderedWithMemo(List<Doc> built, Map<String, Links.Target> targets,
+      QuestionIds questionIds, Links links, Markdown markdown) {
+    memo.environment(Memo.key(new HashMap<>(targets), new ArrayList<>(questionIds.ids())));
+    List<Doc> todo = built.stream().filter(d -> memo.rendered(d) == null).toList();
+    List<Rendered> done = todo.parallelStream()
+        .map(d -> render(memo.fresh(d, f -> parse(f, markdown)), links, markdown, questionIds))
+        .toList();
+    for (int i = 0; i < todo.size(); i++) {
+      memo.store(todo.get(i), done.get(i));
+    }
+    List<Rendered> out = new ArrayList<>();
+    for (Doc d : built) {
+      out.add((Rendered) memo.rendered(d));
+    }
+    return out;
   }
 
   private Doc parse(SourceFile file, Markdown markdown) {

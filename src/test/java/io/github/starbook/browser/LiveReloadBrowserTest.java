@@ -1,0 +1,91 @@
+package io.github.starbook.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.starbook.serve.Preview;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** In real Chromium, an open page reloads by itself after a save and shows a broken edit. */
+class LiveReloadBrowserTest {
+  static final Path SITE = Path.of("src/test/resources/sites/serve").toAbsolutePath();
+
+  @TempDir Path tmp;
+
+  @Test
+  void anOpenPageReloadsAfterASaveKeepsItsScrollAndShowsErrorsUntilFixed() throws Exception {
+    Browser.assumeAvailable();
+    copy(SITE, tmp.resolve("content"));
+    copy(Path.of("templates").toAbsolutePath(), tmp.resolve("templates"));
+    Path one = tmp.resolve("content/alpha/two.md");
+    String good = Files.readString(one);
+    // A long page, so there is a scroll position to keep.
+    Files.writeString(one, good.replace("## Task", "Filler paragraph.\n\n".repeat(200) + "## Task"));
+    Preview preview = Preview.start(new Preview.Config(Path.of("content"), Path.of("templates"),
+        null, true, InetAddress.getLoopbackAddress(), 0, false, 100, null, false), tmp,
+        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    ChromeDriver chrome = Browser.start(tmp.resolve("profile"), 1000, 700);
+    try {
+      WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));
+      chrome.get(preview.url() + "alpha/two/");
+      assertEquals("Tell me about question two.", chrome.findElement(By.tagName("h1")).getText());
+      wait.until(d -> ((Number) chrome.executeScript(
+          "return window.__starbookLive && window.__starbookLive.events.readyState")).intValue() == 1);
+      chrome.executeScript("document.body.dataset.before = 'yes'; window.scrollTo(0, 400);");
+      long scrolled = ((Number) chrome.executeScript("return Math.round(window.scrollY)")).longValue();
+
+      Files.writeString(one, Files.readString(one).replace("Tell me about question two.",
+          "Tell me about question 2."));
+      wait.until(ExpectedConditions.textToBe(By.tagName("h1"),
+          "Tell me about question 2."));
+      assertEquals(null, chrome.executeScript("return document.body.dataset.before || null"),
+          "the page was reloaded, not patched");
+      long now = -1;
+      for (int i = 0; i < 100 && now != scrolled; i++) {
+        now = ((Number) chrome.executeScript("return Math.round(window.scrollY)")).longValue();
+        Thread.sleep(200);
+      }
+      assertEquals(scrolled, now, "scroll position after the reload");
+
+      Files.writeString(one, Files.readString(one).replace("tags: [alpha]", "tags: [alpha"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("starbook-overlay")));
+      String overlay = chrome.findElement(By.id("starbook-overlay")).getText();
+      assertTrue(overlay.contains("content/alpha/two.md:5:"), overlay);
+      assertEquals("Tell me about question 2.",
+          chrome.findElement(By.tagName("h1")).getText());
+
+      Files.writeString(one, good.replace("Tell me about question two.", "Fixed question two."));
+      wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Fixed question two."));
+      assertEquals(0, chrome.findElements(By.id("starbook-overlay")).size());
+    } finally {
+      chrome.quit();
+      preview.close();
+    }
+  }
+
+  private static void copy(Path from, Path to) throws java.io.IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+}
