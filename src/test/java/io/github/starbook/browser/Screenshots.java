@@ -36,7 +36,6 @@ class Screenshots {
         js(chrome, "localStorage.setItem('starbook-theme', arguments[0])", theme);
 
         chrome.get(base + "reliability/major-outage/index.html");
-        js(chrome, "window.scrollTo(0, document.querySelector('.star').offsetTop - 260)");
         shot(chrome, out.resolve("question-" + theme + ".png"));
 
         chrome.get(base + "strategy/build-vs-buy/index.html");

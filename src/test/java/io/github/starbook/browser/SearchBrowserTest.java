@@ -96,6 +96,20 @@ class SearchBrowserTest {
   }
 
   @Test
+  void theIndexIsBuiltOnlyWhenSearchIsFirstUsed() {
+    chrome.get(base + "reliability/major-outage/index.html");
+    assertEquals(null, chrome.findElement(By.tagName("html")).getAttribute("data-search"));
+    assertEquals(List.of(), js(chrome, "return performance.getEntriesByType('resource').map(e => e.name)"
+        + ".filter(n => /lunr|search-data|search-engine|search-worker/.test(n))"));
+    long t0 = System.nanoTime();
+    box().click();
+    until(chrome, "document.documentElement.getAttribute('data-search') === 'worker'");
+    System.out.printf("search index ready %d ms after the first focus%n", (System.nanoTime() - t0) / 1_000_000);
+    assertEquals(List.of(base + "assets/search-worker.js"), js(chrome,
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /search-worker/.test(n))"));
+  }
+
+  @Test
   void aTypoStillFindsTheQuestion() {
     type("observabilty");
     assertEquals(OBSERVABILITY, options().get(0).findElement(By.className("sr-title")).getText());
