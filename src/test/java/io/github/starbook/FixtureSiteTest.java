@@ -40,7 +40,7 @@ class FixtureSiteTest {
   @Test
   void buildSucceedsAndPrintsOneSummaryLine() {
     assertEquals(0, run.exit(), run.toString());
-    assertTrue(run.out().matches("built 16 pages in \\d+\\.\\d\\d s → site/\\n"), run.out());
+    assertTrue(run.out().matches("built 17 pages in \\d+\\.\\d\\d s → site/\\n"), run.out());
     assertEquals("", run.err());
   }
 
