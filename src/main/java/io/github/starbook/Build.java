@@ -7,6 +7,7 @@ import io.github.starbook.diag.Diagnostics;
 import io.github.starbook.model.Guide;
 import io.github.starbook.render.PagePlanner;
 import io.github.starbook.render.Templates;
+import io.github.starbook.search.SearchPage;
 import io.github.starbook.site.Extras;
 import io.github.starbook.site.Output;
 import io.github.starbook.site.OutputPlan;
@@ -152,11 +153,16 @@ public final class Build {
       }
       Templates engine = new Templates(templates, display(o.templates()));
       Set<String> only = reuse == null ? null : PagePlanner.affected(reuse.guide, guide);
-      outputs.addAll(t.step("render", () -> only == null ? new PagePlanner(guide, engine).plan()
-          : new PagePlanner(guide, engine).plan(only::contains)));
+      PagePlanner planner = new PagePlanner(guide, engine);
+      outputs.addAll(t.step("render", () -> only == null ? planner.plan()
+          : planner.plan(only::contains)));
       partial = only != null;
-      outputs.addAll(t.step("index", () -> Extras.plan(guide, templates, display(o.templates()))));
-      outputs.addAll(t.step("study", () -> Study.plan(guide, new PagePlanner(guide, engine))));
+      outputs.addAll(t.step("index", () -> {
+        List<Output> extras = new ArrayList<>(Extras.plan(guide, templates, display(o.templates())));
+        extras.addAll(SearchPage.plan(guide, planner));
+        return extras;
+      }));
+      outputs.addAll(t.step("study", () -> Study.plan(guide, planner)));
     } catch (IOException e) {
       d.error(display(o.templates()), 1, 1, "cannot read templates: " + e.getMessage(),
           "check the templates folder");

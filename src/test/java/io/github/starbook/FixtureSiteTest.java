@@ -40,7 +40,7 @@ class FixtureSiteTest {
   @Test
   void buildSucceedsAndPrintsOneSummaryLine() {
     assertEquals(0, run.exit(), run.toString());
-    assertTrue(run.out().matches("built 16 pages in \\d+\\.\\d\\d s → site/\\n"), run.out());
+    assertTrue(run.out().matches("built 17 pages in \\d+\\.\\d\\d s → site/\\n"), run.out());
     assertEquals("", run.err());
   }
 
@@ -50,7 +50,8 @@ class FixtureSiteTest {
         "strategy/roadmap/index.html", "people/index.html", "people/hard-feedback/index.html",
         "prepare/index.html", "tags/index.html", "tags/technical-debt/index.html",
         "all/index.html", "404.html", "sitemap.xml", "robots.txt", ".nojekyll",
-        "assets/style.css", "assets/print.css", "assets/lunr.js")) {
+        "assets/style.css", "assets/print.css", "assets/lunr.js", "assets/search-data.js",
+        "search/index.html")) {
       assertTrue(Files.isRegularFile(site.resolve(p)), p);
     }
     assertFalse(Files.exists(site.resolve("strategy/secret-plan")), "drafts are not built");

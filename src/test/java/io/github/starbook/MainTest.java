@@ -54,7 +54,7 @@ class MainTest {
     Run r = Run.main(tmp, "check", "--content", BASIC.toString(), "--templates",
         Run.TEMPLATES.toString());
     assertEquals(0, r.exit(), r.toString());
-    assertTrue(r.out().startsWith("checked 16 pages in "), r.out());
+    assertTrue(r.out().startsWith("checked 17 pages in "), r.out());
     assertFalse(Files.exists(tmp.resolve("site")));
   }
 
@@ -135,7 +135,7 @@ class MainTest {
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.size() >= 3, r.out());
     assertTrue(lines.get(0).matches("  wrote \\d+/\\d+ files"), r.out());
-    assertTrue(lines.get(lines.size() - 1).startsWith("built 607 pages in "), r.out());
+    assertTrue(lines.get(lines.size() - 1).startsWith("built 608 pages in "), r.out());
   }
 
   @Test

@@ -192,6 +192,17 @@ public final class PagePlanner {
   }
 
 
+  /**
+   * One more page with the shared page context (site, nav, root, title…) plus {@code extra}: for
+   * pages planned outside this class, such as the search page.
+   */
+  public Output extraPage(String url, String source, String title, String description, String kind,
+      String template, Map<String, Object> extra) {
+    Map<String, Object> ctx = base(url, title, description, kind);
+    ctx.putAll(extra);
+    return page(url + "index.html", source, template, ctx);
+  }
+
   private Map<String, Object> questionContext(Question q) {
     Map<String, Object> ctx = base(q.url(), q.title(), q.summary(), "question");
     Category c = categoryBySlug.get(q.category());

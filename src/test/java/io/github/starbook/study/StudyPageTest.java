@@ -80,8 +80,9 @@ class StudyPageTest {
     assertEquals(List.of("", "foundational", "intermediate", "advanced"),
         d.select("select[name=difficulty] option").eachAttr("value"));
     assertEquals("../starbook-anki.txt", d.selectFirst(".anki a").attr("href"));
-    assertEquals(List.of("../assets/study-core.js", "../assets/study.js"),
-        d.select("script[src]").eachAttr("src"));
+    // The theme's own scripts (theme, search) come first, from base.peb.
+    assertEquals(List.of("../assets/theme.js", "../assets/site.js", "../assets/study-core.js",
+        "../assets/study.js"), d.select("script[src]").eachAttr("src"));
     assertNotNull(d.selectFirst("link[href=../assets/study.css]"));
   }
 

@@ -1,0 +1,113 @@
+package io.github.starbook.browser;
+
+import static io.github.starbook.browser.GuideSite.js;
+import static io.github.starbook.browser.GuideSite.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * axe-core (from the org.webjars.npm:axe-core WebJar) finds no serious or critical violation on
+ * the home page, a category, questions, the search page with results, the open search box and the
+ * study page, in the light and the dark theme.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityTest {
+  static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+  HttpServer server;
+  ChromeDriver chrome;
+  String base;
+  String axe;
+  Path site;
+
+  @BeforeAll
+  void start(@TempDir Path tmp) throws Exception {
+    Browser.assumeAvailable();
+    site = GuideSite.build(tmp);
+    server = Browser.serve(site, GuideSite.PREFIX);
+    base = GuideSite.base(server);
+    chrome = Browser.start(tmp.resolve("profile"), 1200, 900);
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(AXE)) {
+      assertNotNull(in, AXE + " not on the test classpath");
+      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    if (chrome != null) {
+      chrome.quit();
+    }
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"light", "dark"})
+  void noSeriousViolationsOnTheMainPages(String theme) throws IOException {
+    chrome.get(base + "index.html");
+    js(chrome, "localStorage.setItem('starbook-theme', arguments[0])", theme);
+    List<String> problems = new ArrayList<>();
+    for (String page : List.of("index.html", "strategy/index.html", "strategy/build-vs-buy/index.html",
+        "reliability/major-outage/index.html", "all/index.html", "tags/index.html")) {
+      chrome.get(base + page);
+      problems.addAll(check(page, theme));
+    }
+    chrome.get(base + "search/index.html?q=engineers&category=people");
+    until(chrome, "document.querySelectorAll('.search-result').length > 0");
+    problems.addAll(check("search/index.html?q=engineers", theme));
+
+    chrome.get(base + "strategy/build-vs-buy/index.html");
+    chrome.findElement(By.id("search-input")).sendKeys("microservices");
+    until(chrome, "document.querySelector('#search-list [role=option]')");
+    chrome.findElement(By.id("search-input")).sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+    problems.addAll(check("question page with the search box open", theme));
+
+    // The study page comes with study mode; it is checked whenever the build has it.
+    if (Files.exists(site.resolve("study/index.html"))) {
+      chrome.get(base + "study/index.html");
+      problems.addAll(check("study/index.html", theme));
+    }
+    assertEquals(List.of(), problems, String.join("\n", problems));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> check(String page, String theme) {
+    assertEquals(theme, js(chrome, "return document.documentElement.getAttribute('data-theme')"));
+    js(chrome, axe);
+    Object result = chrome.executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({"
+            + "id: v.id, impact: v.impact, help: v.help,"
+            + "nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).slice(0, 5)}))),"
+            + " e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> v : (List<Map<String, Object>>) result) {
+      String impact = String.valueOf(v.get("impact"));
+      if (impact.equals("serious") || impact.equals("critical")) {
+        out.add(page + " [" + theme + "] " + impact + " " + v.get("id") + ": " + v.get("help")
+            + " " + v.get("nodes"));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,202 @@
+package io.github.starbook.browser;
+
+import static io.github.starbook.browser.GuideSite.js;
+import static io.github.starbook.browser.GuideSite.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Search as a reader uses it, in real headless Chromium, on the real guide served under a
+ * sub-path (as GitHub Pages serves a project site).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchBrowserTest {
+  static final String MONOLITH = "When would you split a monolith into microservices, and how would you do it?";
+  public static final String OBSERVABILITY = "How would you build an observability strategy for a growing platform?";
+  public static final String OUTAGE = "Tell me about a major outage you led the response to.";
+
+  HttpServer server;
+  ChromeDriver chrome;
+  String base;
+
+  @BeforeAll
+  void start(@TempDir Path tmp) throws Exception {
+    Browser.assumeAvailable();
+    Path site = GuideSite.build(tmp);
+    server = Browser.serve(site, GuideSite.PREFIX);
+    base = GuideSite.base(server);
+    chrome = Browser.start(tmp.resolve("profile"), 1200, 900);
+  }
+
+  @AfterAll
+  void stop() {
+    if (chrome != null) {
+      chrome.quit();
+    }
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  @BeforeEach
+  void home() {
+    if (chrome != null) {
+      chrome.get(base + "strategy/build-vs-buy/");
+    }
+  }
+
+  private WebElement box() {
+    return chrome.findElement(By.id("search-input"));
+  }
+
+  private void type(String text) {
+    box().click();
+    box().sendKeys(text);
+    until(chrome, "document.querySelector('#search-list [role=option]') && "
+        + "document.getElementById('search-input').value === " + quote(text));
+    until(chrome, "document.querySelector('.search-status').textContent.indexOf('found') > 0");
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "\\'") + "'";
+  }
+
+  private List<WebElement> options() {
+    return chrome.findElements(By.cssSelector("#search-list [role=option]"));
+  }
+
+  @Test
+  void typingShowsTheRightQuestionFirstWithTheTermHighlighted() {
+    type("microservices");
+    WebElement first = options().get(0);
+    assertEquals(MONOLITH, first.findElement(By.className("sr-title")).getText());
+    List<WebElement> marks = first.findElements(By.tagName("mark"));
+    assertFalse(marks.isEmpty(), "no <mark> in the first result");
+    assertTrue(marks.get(0).getText().toLowerCase().startsWith("microservice"), marks.get(0).getText());
+    assertEquals("Architecture & Scaling", first.findElement(By.className("sr-meta")).getText()
+        .split(" · ")[0]);
+    // Built off the main thread: served over http, the index lives in a Web Worker.
+    assertEquals("worker", chrome.findElement(By.tagName("html")).getAttribute("data-search"));
+  }
+
+  @Test
+  void theIndexIsBuiltOnlyWhenSearchIsFirstUsed() {
+    chrome.get(base + "reliability/major-outage/index.html");
+    assertEquals(null, chrome.findElement(By.tagName("html")).getAttribute("data-search"));
+    assertEquals(List.of(), js(chrome, "return performance.getEntriesByType('resource').map(e => e.name)"
+        + ".filter(n => /lunr|search-data|search-engine|search-worker/.test(n))"));
+    long t0 = System.nanoTime();
+    box().click();
+    until(chrome, "document.documentElement.getAttribute('data-search') === 'worker'");
+    System.out.printf("search index ready %d ms after the first focus%n", (System.nanoTime() - t0) / 1_000_000);
+    assertEquals(List.of(base + "assets/search-worker.js"), js(chrome,
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /search-worker/.test(n))"));
+  }
+
+  @Test
+  void aTypoStillFindsTheQuestion() {
+    type("observabilty");
+    assertEquals(OBSERVABILITY, options().get(0).findElement(By.className("sr-title")).getText());
+  }
+
+  @Test
+  void aPrefixFindsWhileTyping() {
+    type("observ");
+    assertEquals(OBSERVABILITY, options().get(0).findElement(By.className("sr-title")).getText());
+  }
+
+  @Test
+  void theResultNamesTheStarSectionTheMatchIsIn() {
+    type("throttling");
+    WebElement first = options().get(0);
+    assertEquals(OUTAGE, first.findElement(By.className("sr-title")).getText());
+    assertEquals("Action", first.findElement(By.className("sr-section")).getText());
+    assertTrue(first.findElement(By.cssSelector(".sr-snippet mark")).getText().toLowerCase()
+        .startsWith("throttl"));
+  }
+
+  @Test
+  void slashFocusesTheSearchBox() {
+    chrome.findElement(By.tagName("body")).sendKeys("/");
+    assertEquals("search-input", js(chrome, "return document.activeElement.id"));
+  }
+
+  @Test
+  void arrowsAndEnterOpenAResultAndEscapeClears() {
+    type("microservices");
+    box().sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+    assertEquals("search-option-1", box().getAttribute("aria-activedescendant"));
+    box().sendKeys(Keys.ARROW_UP);
+    assertEquals("true", options().get(0).getAttribute("aria-selected"));
+    box().sendKeys(Keys.ENTER);
+    until(chrome, "location.pathname.indexOf('/architecture/monolith-or-microservices/') > 0");
+    assertEquals(MONOLITH, chrome.findElement(By.tagName("h1")).getText());
+
+    type("microservices");
+    box().sendKeys(Keys.ESCAPE);
+    assertEquals("", box().getAttribute("value"));
+    assertTrue(chrome.findElement(By.id("search-popup")).getAttribute("hidden") != null);
+    assertEquals("false", box().getAttribute("aria-expanded"));
+  }
+
+  @Test
+  void aFilterNarrowsTheResultsAndTheQueryIsInTheUrl() {
+    chrome.get(base + "search/index.html?q=engineers");
+    until(chrome, "document.querySelectorAll('.search-result').length > 0");
+    int all = chrome.findElements(By.className("search-result")).size();
+    new Select(chrome.findElement(By.id("filter-category"))).selectByValue("people");
+    until(chrome, "location.search.indexOf('category=people') >= 0");
+    until(chrome, "[...document.querySelectorAll('.search-result .sr-meta')].every("
+        + "m => m.textContent.startsWith('People & Hiring'))");
+    int people = chrome.findElements(By.className("search-result")).size();
+    assertTrue(people > 0 && people < all, people + " of " + all);
+    assertTrue(chrome.getCurrentUrl().contains("q=engineers"), chrome.getCurrentUrl());
+
+    new Select(chrome.findElement(By.id("filter-format"))).selectByValue("star");
+    until(chrome, "location.search.indexOf('format=star') >= 0");
+    until(chrome, "[...document.querySelectorAll('.search-result .sr-meta')].every("
+        + "m => m.textContent.indexOf('STAR') > 0)");
+    assertTrue(chrome.findElements(By.className("search-result")).size() < people);
+
+    // The shared URL restores the same search.
+    String shared = chrome.getCurrentUrl();
+    chrome.get(base + "index.html");
+    chrome.get(shared);
+    until(chrome, "document.querySelectorAll('.search-result').length > 0");
+    assertEquals("people", new Select(chrome.findElement(By.id("filter-category")))
+        .getFirstSelectedOption().getAttribute("value"));
+    assertEquals("engineers", chrome.findElement(By.id("q")).getAttribute("value"));
+  }
+
+  @Test
+  void withoutJavaScriptTheBoxIsALinkToTheAtoZList() {
+    chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
+    try {
+      chrome.get(base + "strategy/build-vs-buy/index.html");
+      assertFalse(chrome.findElement(By.cssSelector("form.search")).isDisplayed());
+      WebElement link = chrome.findElement(By.className("search-fallback"));
+      assertTrue(link.isDisplayed());
+      link.click();
+      assertEquals(base + "all/index.html#az-title", chrome.getCurrentUrl());
+      assertTrue(chrome.findElement(By.id("az-title")).isDisplayed());
+    } finally {
+      chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", false));
+    }
+  }
+}

@@ -1,0 +1,187 @@
+/*
+ * starbook search engine: builds a lunr index from the document list and answers queries with
+ * ready-to-show results (highlighted title and snippet, the answer section that matched).
+ * Runs in a Web Worker (search-worker.js) or, where workers are unavailable (file://), in the page.
+ */
+(function (root) {
+  'use strict';
+  var SECTIONS = ['body', 'situation', 'task', 'action', 'result', 'keyPoints', 'followUps', 'pitfalls'];
+  var LABELS = {
+    situation: 'Situation', task: 'Task', action: 'Action', result: 'Result',
+    keyPoints: 'Key points', followUps: 'Follow-up questions', pitfalls: 'Pitfalls'
+  };
+  var SNIPPET = 180;
+  var WORD = /[\p{L}\p{N}]/u;
+
+  function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
+  /** Text with the given [start, length] ranges wrapped in <mark>, cut to [from, to). */
+  function highlight(text, ranges, from, to) {
+    var out = '', at = from;
+    ranges.slice().sort(function (a, b) { return a[0] - b[0]; }).forEach(function (r) {
+      var s = r[0], e = r[0] + r[1];
+      // lunr's positions cover the raw token; keep punctuation around it out of the mark.
+      while (s < e && !WORD.test(text.charAt(s))) s++;
+      while (e > s && !WORD.test(text.charAt(e - 1))) e--;
+      s = Math.max(s, at);
+      e = Math.min(e, to);
+      if (e <= s) return;
+      out += escapeHtml(text.slice(at, s)) + '<mark>' + escapeHtml(text.slice(s, e)) + '</mark>';
+      at = e;
+    });
+    return out + escapeHtml(text.slice(at, to));
+  }
+
+  function snippet(text, ranges) {
+    if (!ranges.length) {
+      var cut = text.length > SNIPPET ? text.lastIndexOf(' ', SNIPPET) : text.length;
+      return escapeHtml(text.slice(0, cut > 0 ? cut : SNIPPET)) + (text.length > SNIPPET ? '…' : '');
+    }
+    var first = ranges.reduce(function (m, r) { return r[0] < m ? r[0] : m; }, Infinity);
+    var from = Math.max(0, first - 50);
+    if (from > 0) { var sp = text.indexOf(' ', from); from = sp >= 0 && sp < first ? sp + 1 : from; }
+    var to = Math.min(text.length, from + SNIPPET);
+    if (to < text.length) { var sp2 = text.lastIndexOf(' ', to); to = sp2 > first ? sp2 : to; }
+    return (from > 0 ? '…' : '') + highlight(text, ranges, from, to) + (to < text.length ? '…' : '');
+  }
+
+  /**
+   * Index both the word and its stem: the stem finds other forms of a word ("scaling" → "scale"),
+   * the word itself lets prefixes and one-letter typos match long derived words, whose stems are
+   * short ("observabilty" is one edit from "observability", not from its stem "observ").
+   */
+  function keepAndStem(lunr) {
+    var fn = function (token) {
+      var stem = lunr.stemmer(token.clone());
+      return stem.toString() === token.toString() ? token : [token, stem];
+    };
+    if (!lunr.Pipeline.registeredFunctions.starbookKeepAndStem) {
+      lunr.Pipeline.registerFunction(fn, 'starbookKeepAndStem');
+    }
+    return lunr.Pipeline.registeredFunctions.starbookKeepAndStem;
+  }
+
+  function create(docs, lunr) {
+    var byId = {}, order = {};
+    var stemKeep = keepAndStem(lunr);
+    var index = lunr(function () {
+      var b = this;
+      b.pipeline.after(lunr.stemmer, stemKeep);
+      b.pipeline.remove(lunr.stemmer);
+      b.ref('id');
+      b.field('title', { boost: 10 });
+      b.field('tags', { boost: 6, extractor: function (d) { return d.tags.join(' '); } });
+      b.field('summary', { boost: 3 });
+      b.field('categoryTitle', { boost: 2 });
+      SECTIONS.forEach(function (s) {
+        b.field(s, { extractor: function (d) { return d.sections[s] || ''; } });
+      });
+      b.metadataWhitelist = ['position'];
+      docs.forEach(function (d, i) { byId[d.id] = d; order[d.id] = i; b.add(d); });
+    });
+
+    /** Words of the query worth searching for: lunr's tokens, stop words dropped. */
+    function words(q) {
+      return lunr.tokenizer(q).map(String).filter(function (t) {
+        return t.length > 0 && lunr.stopWordFilter(t) !== undefined;
+      });
+    }
+
+    /** One word: exact (stemmed), as a prefix, and with one typo when it has 5+ letters. */
+    function find(word) {
+      return index.query(function (q) {
+        q.term(word, { boost: 10 });
+        q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
+        if (word.length >= 5) {
+          q.term(word, { editDistance: 1, boost: 1 });
+          q.term(word, { usePipeline: false, editDistance: 1, boost: 1 });
+        }
+      });
+    }
+
+    function matches(d, filters) {
+      return (!filters.category || d.category === filters.category) &&
+        (!filters.tag || d.tags.indexOf(filters.tag) >= 0) &&
+        (!filters.difficulty || d.difficulty === filters.difficulty) &&
+        (!filters.format || d.format === filters.format);
+    }
+
+    /** Every document matching every word (or, if none does, any word), best first. */
+    function hits(q) {
+      var ws = words(q);
+      if (!ws.length) return [];
+      var perWord = ws.map(function (w) {
+        var m = {};
+        find(w).forEach(function (r) { m[r.ref] = r; });
+        return m;
+      });
+      var all = {}, some = {};
+      perWord.forEach(function (m) {
+        Object.keys(m).forEach(function (ref) {
+          var h = some[ref] || (some[ref] = { ref: ref, score: 0, count: 0, metadata: [] });
+          h.score += m[ref].score;
+          h.count++;
+          h.metadata.push(m[ref].matchData.metadata);
+        });
+      });
+      Object.keys(some).forEach(function (ref) { if (some[ref].count === ws.length) all[ref] = some[ref]; });
+      var chosen = Object.keys(all).length ? all : some;
+      return Object.keys(chosen).map(function (k) { return chosen[k]; }).sort(function (a, b) {
+        return b.count - a.count || b.score - a.score || order[a.ref] - order[b.ref];
+      });
+    }
+
+    /** Ranges per field: field name → [[start, length], …]. */
+    function ranges(metadata) {
+      var out = {};
+      metadata.forEach(function (md) {
+        Object.keys(md).forEach(function (term) {
+          Object.keys(md[term]).forEach(function (field) {
+            var pos = md[term][field].position || [];
+            out[field] = (out[field] || []).concat(pos);
+          });
+        });
+      });
+      return out;
+    }
+
+    function present(d, metadata) {
+      var r = ranges(metadata);
+      var best = null;
+      SECTIONS.forEach(function (s) {
+        if (r[s] && (!best || r[s].length > r[best].length)) best = s;
+      });
+      var field = best || 'summary';
+      var text = best ? d.sections[best] : d.summary;
+      return {
+        id: d.id, url: d.url, title: d.title, titleHtml: highlight(d.title, r.title || [], 0, d.title.length),
+        category: d.category, categoryTitle: d.categoryTitle, tags: d.tags, difficulty: d.difficulty,
+        format: d.format, section: best && LABELS[best] ? LABELS[best] : '',
+        snippetHtml: snippet(text || '', r[field] || [])
+      };
+    }
+
+    /** The query's results after the filters: {total, results} with at most limit results. */
+    function search(q, filters, limit) {
+      filters = filters || {};
+      var list;
+      if (words(q || '').length) {
+        list = hits(q).filter(function (h) { return matches(byId[h.ref], filters); })
+          .map(function (h) { return { doc: byId[h.ref], metadata: h.metadata }; });
+      } else if (filters.category || filters.tag || filters.difficulty || filters.format) {
+        list = docs.filter(function (d) { return matches(d, filters); })
+          .map(function (d) { return { doc: d, metadata: [] }; });
+      } else {
+        list = [];
+      }
+      var shown = limit ? list.slice(0, limit) : list;
+      return { total: list.length, results: shown.map(function (x) { return present(x.doc, x.metadata); }) };
+    }
+
+    return { search: search, size: docs.length };
+  }
+
+  root.StarbookSearch = { create: create };
+})(self);
