@@ -64,6 +64,25 @@ class ReadmeTest {
     assertTrue(ran >= 7, "ran " + ran + " README commands");
   }
 
+  @Test
+  void benchmarkScriptsInTheReadmeExistAndAnswerHelp() throws Exception {
+    int checked = 0;
+    for (List<String> block : shellBlocks()) {
+      for (String cmd : block) {
+        if (!cmd.startsWith("bench/")) {
+          continue;
+        }
+        String script = cmd.split(" ")[0];
+        Process p = new ProcessBuilder("bash", script, "--help").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), script + " --help\n" + out);
+        assertTrue(out.contains(script + " "), out);
+        checked++;
+      }
+    }
+    assertTrue(checked >= 1, "the README shows how to run the benchmark");
+  }
+
   /** Splits a command line at spaces, keeping "double-quoted" words together. */
   static String[] split(String line) {
     List<String> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.starbook.search;
 
+import io.github.starbook.site.Json;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;

@@ -1,6 +1,7 @@
 package io.github.starbook.serve;
 
 import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.site.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,19 @@ record State(long generation, String basePath, Map<String, Entry> files, List<Di
 
   State failed(List<Diagnostic> problems) {
     return new State(generation, basePath, files, List.copyOf(problems),
-        Json.diagnostics(problems));
+        Json.write(problems.stream().map(State::json).toList()));
+  }
+
+  /** A diagnostic as the live-reload overlay reads it. */
+  private static Map<String, Object> json(Diagnostic d) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("path", d.path());
+    m.put("line", d.line());
+    m.put("column", d.column());
+    m.put("severity", d.severity().label());
+    m.put("message", d.message());
+    m.put("hint", d.hint() == null ? "" : d.hint());
+    m.put("text", d.format());
+    return m;
   }
 }

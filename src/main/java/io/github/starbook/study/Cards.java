@@ -1,5 +1,6 @@
 package io.github.starbook.study;
 
+import io.github.starbook.site.Json;
 import io.github.starbook.markdown.Urls;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;

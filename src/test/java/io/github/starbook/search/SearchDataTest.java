@@ -1,5 +1,6 @@
 package io.github.starbook.search;
 
+import io.github.starbook.site.Json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

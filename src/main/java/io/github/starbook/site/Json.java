@@ -1,13 +1,24 @@
-package io.github.starbook.search;
+package io.github.starbook.site;
 
 import java.util.List;
 import java.util.Map;
 
-/** A small, deterministic JSON writer for the search data (strings, lists, ordered maps). */
-final class Json {
+/**
+ * The one JSON writer of the build (search data, study cards, the live-preview overlay):
+ * deterministic (maps in their own order) and safe inside an HTML {@code <script>} element, since
+ * {@code <}, {@code >}, {@code &} and the JavaScript line separators are written as escapes.
+ */
+public final class Json {
   private Json() {}
 
-  static void write(StringBuilder out, Object value) {
+  /** A String, Number, Boolean, null, List or Map (keys in the map's order) as JSON. */
+  public static String write(Object value) {
+    StringBuilder sb = new StringBuilder(4096);
+    write(sb, value);
+    return sb.toString();
+  }
+
+  public static void write(StringBuilder out, Object value) {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String s) {
@@ -37,15 +48,11 @@ final class Json {
       }
       out.append(']');
     } else {
-      throw new IllegalArgumentException("not JSON: " + value.getClass());
+      throw new IllegalArgumentException("not a JSON value: " + value.getClass());
     }
   }
 
-  /**
-   * A JSON string that is also safe inside a script: {@code <}, {@code >}, {@code &} and the JS
-   * line separators are escaped.
-   */
-  static void string(StringBuilder out, String s) {
+  private static void string(StringBuilder out, String s) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -56,7 +63,7 @@ final class Json {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
