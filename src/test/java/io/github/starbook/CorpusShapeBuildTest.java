@@ -54,7 +54,8 @@ class CorpusShapeBuildTest {
           + "---\n\nBody of " + i + " with **bold**.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
     }
     Build.Result first = build("site");
-    assertEquals(40 + 2 + 1 + 1 + 1 + 1 + 1, first.pages()); // questions, categories, home, tags, tag, all, 404
+    // questions, categories, home, tags, tag, all, 404, study, search
+    assertEquals(40 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 1, first.pages());
 
     Document q = Jsoup.parse(dir.resolve("site/hiring/q1-x/index.html").toFile());
     assertNotNull(q.selectFirst("section.related a[href=../../strategy/q0-x/index.html]"),
