@@ -9,14 +9,7 @@ import java.util.TreeMap;
 public record Guide(
     Site site, Page home, List<Category> categories, List<Question> questions, List<Page> pages) {
 
-  public List<Question> questionsIn(String category) {
-    return questions.stream().filter(q -> q.category().equals(category)).toList();
-  }
-
-  public Question question(String id) {
-    return questions.stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
-  }
-
+  /** The category with this slug, or null. */
   public Category category(String slug) {
     return categories.stream().filter(c -> c.slug().equals(slug)).findFirst().orElse(null);
   }

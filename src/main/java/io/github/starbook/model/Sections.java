@@ -12,9 +12,4 @@ public record Sections(
     String result,
     String keyPoints,
     String followUps,
-    String pitfalls) {
-
-  public boolean hasStar() {
-    return !situation.isEmpty();
-  }
-}
+    String pitfalls) {}
