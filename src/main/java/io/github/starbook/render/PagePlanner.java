@@ -274,10 +274,12 @@ public final class PagePlanner {
   }
 
   private List<Item> alphabetical(String from) {
+    // Sort keys computed once per question, not once per comparison (10k titles: ~130k compares).
+    record Keyed(String key, Question q) {}
     return guide.questions().stream()
-        .sorted(java.util.Comparator.comparing((Question q) -> q.title().toLowerCase(java.util.Locale.ROOT))
-            .thenComparing(Question::id))
-        .map(q -> item(from, q))
+        .map(q -> new Keyed(q.title().toLowerCase(java.util.Locale.ROOT), q))
+        .sorted(java.util.Comparator.comparing(Keyed::key).thenComparing(k -> k.q().id()))
+        .map(k -> item(from, k.q()))
         .toList();
   }
 
