@@ -5,59 +5,33 @@ import static io.github.starbook.browser.GuideSite.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * axe-core (from the org.webjars.npm:axe-core WebJar) finds no serious or critical violation on
  * the home page, a category, questions, the search page with results, the open search box and the
  * study page, in the light and the dark theme.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessibilityTest {
+class AccessibilityTest extends GuideBrowserTest {
   static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
-  HttpServer server;
-  ChromeDriver chrome;
-  String base;
   String axe;
-  Path site;
 
   @BeforeAll
-  void start(@TempDir Path tmp) throws Exception {
-    Browser.assumeAvailable();
-    site = GuideSite.build(tmp);
-    server = Browser.serve(site, GuideSite.PREFIX);
-    base = GuideSite.base(server);
-    chrome = Browser.start(tmp.resolve("profile"), 1200, 900);
+  void loadAxe() throws Exception {
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(AXE)) {
       assertNotNull(in, AXE + " not on the test classpath");
       axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  @AfterAll
-  void stop() {
-    if (chrome != null) {
-      chrome.quit();
-    }
-    if (server != null) {
-      server.stop(0);
     }
   }
 

@@ -5,49 +5,20 @@ import static io.github.starbook.browser.GuideSite.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Reading the guide in Chromium: the theme toggle (following the system until chosen, then
  * remembered), j/k and the arrow keys between questions, the skip link and visible focus, and
  * layouts from 320 px wide without sideways scrolling.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadingBrowserTest {
-  HttpServer server;
-  ChromeDriver chrome;
-  String base;
-
-  @BeforeAll
-  void start(@TempDir Path tmp) throws Exception {
-    Browser.assumeAvailable();
-    server = Browser.serve(GuideSite.build(tmp), GuideSite.PREFIX);
-    base = GuideSite.base(server);
-    chrome = Browser.start(tmp.resolve("profile"), 1200, 900);
-  }
-
-  @AfterAll
-  void stop() {
-    if (chrome != null) {
-      chrome.quit();
-    }
-    if (server != null) {
-      server.stop(0);
-    }
-  }
+class ReadingBrowserTest extends GuideBrowserTest {
 
   private String background() {
     return (String) js(chrome, "return getComputedStyle(document.body).backgroundColor");

@@ -6,53 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * Search as a reader uses it, in real headless Chromium, on the real guide served under a
  * sub-path (as GitHub Pages serves a project site).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchBrowserTest {
+class SearchBrowserTest extends GuideBrowserTest {
   static final String MONOLITH = "When would you split a monolith into microservices, and how would you do it?";
   public static final String OBSERVABILITY = "How would you build an observability strategy for a growing platform?";
   public static final String OUTAGE = "Tell me about a major outage you led the response to.";
 
-  HttpServer server;
-  ChromeDriver chrome;
-  String base;
-
-  @BeforeAll
-  void start(@TempDir Path tmp) throws Exception {
-    Browser.assumeAvailable();
-    Path site = GuideSite.build(tmp);
-    server = Browser.serve(site, GuideSite.PREFIX);
-    base = GuideSite.base(server);
-    chrome = Browser.start(tmp.resolve("profile"), 1200, 900);
-  }
-
-  @AfterAll
-  void stop() {
-    if (chrome != null) {
-      chrome.quit();
-    }
-    if (server != null) {
-      server.stop(0);
-    }
-  }
 
   @BeforeEach
   void home() {
