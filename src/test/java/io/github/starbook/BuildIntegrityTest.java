@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.starbook.testing.Run;
-import java.io.IOException;
+import io.github.starbook.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -44,7 +44,7 @@ class BuildIntegrityTest {
   @Test
   void failedBuildLeavesThePreviousSiteUntouched() throws Exception {
     Path content = tmp.resolve("content");
-    copy(FixtureSiteTest.CONTENT, content);
+    Trees.copy(FixtureSiteTest.CONTENT, content);
     Path site = tmp.resolve("site");
     assertEquals(0, Run.build(tmp, content, site).exit());
     Map<String, String> before = hashTree(site);
@@ -63,7 +63,7 @@ class BuildIntegrityTest {
   @Test
   void templateErrorAtWriteTimeAlsoLeavesTheSiteUntouched() throws Exception {
     Path templates = tmp.resolve("templates");
-    copy(Run.TEMPLATES, templates);
+    Trees.copy(Run.TEMPLATES, templates);
     Path site = tmp.resolve("site");
     String[] args = {"build", "--content", FixtureSiteTest.CONTENT.toString(), "--templates",
         templates.toString(), "--out", site.toString()};
@@ -87,18 +87,5 @@ class BuildIntegrityTest {
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("refusing to replace a folder that starbook did not build"), r.err());
     assertTrue(Files.exists(out.resolve("Important.java")));
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest);
-        }
-      }
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.starbook.testing.Run;
+import io.github.starbook.testing.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,16 +147,7 @@ class MainTest {
 
   private Path copyBasic() throws IOException {
     Path dest = tmp.resolve("content");
-    try (var files = Files.walk(BASIC)) {
-      for (Path p : files.toList()) {
-        Path to = dest.resolve(BASIC.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
+    Trees.copy(BASIC, dest);
     return dest;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.starbook.testing.Run;
+import io.github.starbook.testing.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +49,8 @@ class ReadmeTest {
 
   @Test
   void everyStarbookCommandInTheReadmeRuns() throws IOException {
-    BuildIntegrityTest.copy(Path.of("content"), tmp.resolve("content"));
-    BuildIntegrityTest.copy(Path.of("templates"), tmp.resolve("templates"));
+    Trees.copy(Path.of("content"), tmp.resolve("content"));
+    Trees.copy(Path.of("templates"), tmp.resolve("templates"));
     int ran = 0;
     for (List<String> block : shellBlocks()) {
       for (String cmd : block) {

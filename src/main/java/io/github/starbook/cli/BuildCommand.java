@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,13 +17,7 @@ import picocli.CommandLine.ParentCommand;
 final class BuildCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-      description = "Content folder (default: ${DEFAULT-VALUE}).")
-  Path content;
-
-  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
-      description = "Templates folder (default: ${DEFAULT-VALUE}).")
-  Path templates;
+  @Mixin Folders folders;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -43,7 +38,7 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return run(main, new Build.Options(content, templates, out, baseUrl, drafts, strict, verbose,
+    return run(main, new Build.Options(folders.content, folders.templates, out, baseUrl, drafts, strict, verbose,
         true));
   }
 

@@ -4,6 +4,7 @@ import io.github.starbook.Build;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -13,13 +14,7 @@ import picocli.CommandLine.ParentCommand;
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-      description = "Content folder (default: ${DEFAULT-VALUE}).")
-  Path content;
-
-  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
-      description = "Templates folder (default: ${DEFAULT-VALUE}).")
-  Path templates;
+  @Mixin Folders folders;
 
   @Option(names = "--drafts", description = "Also check questions marked draft: true.")
   boolean drafts;
@@ -30,6 +25,6 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return BuildCommand.run(main,
-        new Build.Options(content, templates, Path.of("site"), null, drafts, strict, false, false));
+        new Build.Options(folders.content, folders.templates, Path.of("site"), null, drafts, strict, false, false));
   }
 }

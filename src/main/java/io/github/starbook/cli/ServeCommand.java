@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import sun.misc.Signal;
@@ -20,13 +21,7 @@ import sun.misc.Signal;
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-      description = "Content folder (default: ${DEFAULT-VALUE}).")
-  Path content;
-
-  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
-      description = "Templates folder (default: ${DEFAULT-VALUE}).")
-  Path templates;
+  @Mixin Folders folders;
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -72,8 +67,8 @@ final class ServeCommand implements Callable<Integer> {
       main.err.println("starbook serve: --port must be 0..65535 and --poll-interval at least 10");
       return 2;
     }
-    if (!Files.isDirectory(main.cwd.resolve(templates))) {
-      main.err.println("starbook serve: templates folder " + templates + " not found"
+    if (!Files.isDirectory(main.cwd.resolve(folders.templates))) {
+      main.err.println("starbook serve: templates folder " + folders.templates + " not found"
           + " (run starbook in the guide's folder, or pass --templates DIR)");
       return 1;
     }
@@ -82,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
           + " the network can read the preview; it is meant for 127.0.0.1");
     }
     CountDownLatch stop = new CountDownLatch(1);
-    Preview.Config config = new Preview.Config(content, templates, baseUrl, !noDrafts, address,
+    Preview.Config config = new Preview.Config(folders.content, folders.templates, baseUrl, !noDrafts, address,
         port, poll, pollMillis, out, verbose);
     try (Preview preview = Preview.start(config, main.cwd, main.out)) {
       Signal.handle(new Signal("INT"), s -> stop.countDown());

@@ -1,5 +1,6 @@
 package io.github.starbook.browser;
 
+import io.github.starbook.testing.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,8 +28,8 @@ class LiveReloadBrowserTest {
   @Test
   void anOpenPageReloadsAfterASaveKeepsItsScrollAndShowsErrorsUntilFixed() throws Exception {
     Browser.assumeAvailable();
-    copy(SITE, tmp.resolve("content"));
-    copy(Path.of("templates").toAbsolutePath(), tmp.resolve("templates"));
+    Trees.copy(SITE, tmp.resolve("content"));
+    Trees.copy(Path.of("templates").toAbsolutePath(), tmp.resolve("templates"));
     Path one = tmp.resolve("content/alpha/two.md");
     String good = Files.readString(one);
     // A long page, so there is a scroll position to keep.
@@ -73,19 +73,6 @@ class LiveReloadBrowserTest {
     } finally {
       chrome.quit();
       preview.close();
-    }
-  }
-
-  private static void copy(Path from, Path to) throws java.io.IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.starbook.serve;
 
+import io.github.starbook.testing.Trees;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A copy of the serve fixture site and the project's templates in a temp folder, previewed on an
@@ -46,8 +46,8 @@ final class Fixture implements AutoCloseable {
     this.root = tmp;
     this.content = tmp.resolve("content");
     this.templates = tmp.resolve("templates");
-    copy(SITE, content);
-    copy(TEMPLATES, templates);
+    Trees.copy(SITE, content);
+    Trees.copy(TEMPLATES, templates);
     this.preview = Preview.start(new Preview.Config(Path.of("content"), Path.of("templates"), null,
         drafts, InetAddress.getLoopbackAddress(), 0, poll, 100, null, false), tmp,
         new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -55,19 +55,6 @@ final class Fixture implements AutoCloseable {
 
   Fixture(Path tmp) throws IOException {
     this(tmp, true, false);
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 
   String log() {

@@ -1,5 +1,6 @@
 package io.github.starbook.serve;
 
+import io.github.starbook.testing.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,8 +62,8 @@ class ServeSecurityTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(PASSWD), "no /etc/passwd here");
     Path content = tmp.resolve("content");
     Path templates = tmp.resolve("templates");
-    Fixture.copy(Fixture.SITE, content);
-    Fixture.copy(Fixture.TEMPLATES, templates);
+    Trees.copy(Fixture.SITE, content);
+    Trees.copy(Fixture.TEMPLATES, templates);
     Files.delete(content.resolve("alpha/draft.md"));
     Files.createSymbolicLink(content.resolve("alpha/draft.md"), PASSWD);
     Files.createSymbolicLink(content.resolve("alpha/passwd.md"), PASSWD);
