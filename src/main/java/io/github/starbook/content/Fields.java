@@ -126,9 +126,13 @@ public final class Fields {
   public static String nearest(String word, Collection<String> allowed) {
     String best = null;
     int bestDistance = 3;
-    for (String a : allowed.stream().sorted().toList()) {
-      int d = distance(word.toLowerCase(java.util.Locale.ROOT), a);
-      if (d < bestDistance) {
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    for (String a : allowed) {
+      if (Math.abs(a.length() - lower.length()) >= bestDistance) {
+        continue; // the distance is at least the difference in length
+      }
+      int d = distance(lower, a);
+      if (d < bestDistance || (best != null && d == bestDistance && a.compareTo(best) < 0)) {
         bestDistance = d;
         best = a;
       }

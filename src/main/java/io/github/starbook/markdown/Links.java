@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
@@ -14,8 +15,10 @@ import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 
 /**
- * Checks and rewrites the links of one document: {@code .md} links become relative page URLs (the
- * file and any {@code #anchor} must exist), unsafe schemes are dropped, other links stay.
+ * The links of one document. {@link #resolve} rewrites them while the document is rendered, from
+ * that file alone: {@code .md} links become relative page URLs, unsafe schemes are dropped, in-page
+ * anchors are checked, other links stay. Whether a linked file and its {@code #anchor} exist is
+ * checked by {@link #check} once every file is known.
  */
 public final class Links {
   private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
@@ -23,21 +26,26 @@ public final class Links {
   /** A page a link may point to; {@code anchors} is null when unknown (the file is broken). */
   public record Target(String url, Set<String> anchors, boolean draft) {}
 
-  private final Map<String, Target> targets;
-  private final boolean drafts;
+  /**
+   * A link to another content file, to check: {@code target} is its path inside content/ (null
+   * when the link climbs out of it), {@code written} the path as written, {@code anchor} or null.
+   */
+  public record Ref(String target, String written, String anchor, int line, int column) {}
 
-  public Links(Map<String, Target> targets, boolean drafts) {
-    this.targets = targets;
-    this.drafts = drafts;
-  }
+  private Links() {}
 
-  /** Resolves every link and image of {@code doc}, written in {@code contentPath}. */
-  public void resolve(
+  /**
+   * Rewrites every link and image of {@code doc}, written in {@code contentPath}; {@code urlOf}
+   * gives the page URL of a content path (null when no page can live there). Links to other files
+   * are added to {@code refs}.
+   */
+  public static void resolve(
       Node doc, String contentPath, String fromUrl, Set<String> ownAnchors, String display,
-      int bodyLine, List<Diagnostic> problems) {
+      int bodyLine, Function<String, String> urlOf, List<Diagnostic> problems, List<Ref> refs) {
     for (Node n : linksAndImages(doc)) {
       String dest = n instanceof Link l ? l.getDestination() : ((Image) n).getDestination();
-      String resolved = resolveOne(dest, n, contentPath, fromUrl, ownAnchors, display, bodyLine, problems);
+      String resolved = resolveOne(dest, n, contentPath, fromUrl, ownAnchors, display, bodyLine,
+          urlOf, problems, refs);
       if (resolved == null) {
         unwrap(n);
       } else if (n instanceof Link l) {
@@ -45,6 +53,26 @@ public final class Links {
       } else {
         ((Image) n).setDestination(resolved);
       }
+    }
+  }
+
+  /** Reports a link whose file or heading does not exist, or is a draft left out of the build. */
+  public static void check(Ref ref, Map<String, Target> targets, boolean drafts, String display,
+      List<Diagnostic> problems) {
+    Target t = ref.target() == null ? null : targets.get(ref.target());
+    if (t == null || (t.draft() && !drafts)) {
+      String hint = t != null ? "the target is a draft; build with --drafts or remove the link"
+          : ref.target() == null ? "the link leads outside the content folder"
+          : "no file at content/" + ref.target()
+              + "; links are relative to this file, e.g. ../category/slug.md";
+      problems.add(Diagnostic.error(display, ref.line(), ref.column(),
+          "broken link to '" + ref.written() + "'", hint));
+      return;
+    }
+    String anchor = ref.anchor();
+    if (anchor != null && !anchor.isEmpty() && t.anchors() != null && !t.anchors().contains(anchor)) {
+      problems.add(Diagnostic.error(display, ref.line(), ref.column(),
+          "broken link: no heading '#" + anchor + "' in " + ref.target(), anchorsHint(t.anchors())));
     }
   }
 
@@ -87,9 +115,10 @@ public final class Links {
     return nodes;
   }
 
-  private String resolveOne(
+  private static String resolveOne(
       String dest, Node n, String contentPath, String fromUrl, Set<String> ownAnchors,
-      String display, int bodyLine, List<Diagnostic> problems) {
+      String display, int bodyLine, Function<String, String> urlOf, List<Diagnostic> problems,
+      List<Ref> refs) {
     String scheme = unsafeScheme(dest);
     if (scheme != null) {
       problems.add(Sections.at(display, bodyLine, n,
@@ -118,20 +147,12 @@ public final class Links {
       return dest;
     }
     String target = normalize(parent(contentPath) + path);
-    Target t = target == null ? null : targets.get(target);
-    if (t == null || (t.draft() && !drafts)) {
-      String hint = t != null ? "the target is a draft; build with --drafts or remove the link"
-          : target == null ? "the link leads outside the content folder"
-          : "no file at content/" + target
-              + "; links are relative to this file, e.g. ../category/slug.md";
-      problems.add(Sections.at(display, bodyLine, n, "broken link to '" + path + "'", hint));
-      return dest;
+    refs.add(new Ref(target, path, anchor, Sections.line(bodyLine, n), Sections.column(n)));
+    String url = target == null ? null : urlOf.apply(target);
+    if (url == null) {
+      return dest; // reported by check(): no page lives there
     }
-    if (anchor != null && !anchor.isEmpty() && t.anchors() != null && !t.anchors().contains(anchor)) {
-      problems.add(Sections.at(display, bodyLine, n,
-          "broken link: no heading '#" + anchor + "' in " + target, anchorsHint(t.anchors())));
-    }
-    return Urls.page(fromUrl, t.url()) + (anchor == null ? "" : "#" + anchor);
+    return Urls.page(fromUrl, url) + (anchor == null ? "" : "#" + anchor);
   }
 
   private static String anchorsHint(Set<String> anchors) {

@@ -4,12 +4,15 @@ import io.github.starbook.site.Json;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
+import io.github.starbook.site.Chunks;
 import io.github.starbook.site.Output;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The search document list, written as a script ({@code assets/search-data.js}) rather than JSON
@@ -26,45 +29,41 @@ public final class SearchData {
   private SearchData() {}
 
   public static List<Output> plan(Guide guide) {
-    byte[] data = script(guide).getBytes(StandardCharsets.UTF_8);
-    return List.of(Output.bytes(PATH, "(search index)", data));
+    return List.of(new Output(PATH, "(search index)", out -> write(guide, out)));
   }
 
-  /** The whole script: {@code self.STARBOOK_SEARCH = {"docs":[...]};}. */
-  public static String script(Guide guide) {
-    StringBuilder sb = new StringBuilder(256 * 1024);
-    sb.append("/* starbook search data: generated, do not edit */\n");
-    sb.append("self.STARBOOK_SEARCH = ");
-    Json.write(sb, Map.of("docs", documents(guide)));
-    sb.append(";\n");
-    return sb.toString();
+  /** The whole script: {@code self.STARBOOK_SEARCH = {"docs":[...]};}, one document at a time. */
+  static void write(Guide guide, OutputStream out) throws IOException {
+    out.write(HEAD.getBytes(StandardCharsets.UTF_8));
+    Chunks.write(out, guide.questions(), ",", q -> Json.write(document(guide, q)));
+    out.write(TAIL.getBytes(StandardCharsets.UTF_8));
   }
 
-  static List<Map<String, Object>> documents(Guide guide) {
-    List<Map<String, Object>> docs = new ArrayList<>();
-    for (Question q : guide.questions()) {
-      Category c = guide.category(q.category());
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("id", q.id());
-      d.put("url", q.url() + "index.html");
-      d.put("title", q.title());
-      d.put("summary", q.summary());
-      d.put("category", q.category());
-      d.put("categoryTitle", c == null ? q.category() : c.title());
-      d.put("tags", q.tags());
-      d.put("difficulty", q.difficulty() == null ? "" : q.difficulty());
-      d.put("format", q.format());
-      Map<String, Object> sections = new LinkedHashMap<>();
-      for (String key : SECTIONS) {
-        String text = q.text().get(key);
-        if (text != null && !text.isBlank()) {
-          sections.put(key, key.equals("body") ? squash(text) : squash(withoutHeading(text)));
-        }
+  private static final String HEAD =
+      "/* starbook search data: generated, do not edit */\nself.STARBOOK_SEARCH = {\"docs\":[";
+  private static final String TAIL = "]};\n";
+
+  static Map<String, Object> document(Guide guide, Question q) {
+    Category c = guide.category(q.category());
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("id", q.id());
+    d.put("url", q.url() + "index.html");
+    d.put("title", q.title());
+    d.put("summary", q.summary());
+    d.put("category", q.category());
+    d.put("categoryTitle", c == null ? q.category() : c.title());
+    d.put("tags", q.tags());
+    d.put("difficulty", q.difficulty() == null ? "" : q.difficulty());
+    d.put("format", q.format());
+    Map<String, Object> sections = new LinkedHashMap<>();
+    for (String key : SECTIONS) {
+      String text = q.text().get(key);
+      if (text != null && !text.isBlank()) {
+        sections.put(key, key.equals("body") ? squash(text) : squash(withoutHeading(text)));
       }
-      d.put("sections", sections);
-      docs.add(d);
     }
-    return docs;
+    d.put("sections", sections);
+    return d;
   }
 
   /** A named section's text starts with its heading ("Situation"); the result names it anyway. */
@@ -78,11 +77,12 @@ public final class SearchData {
    * list bullets and numbers go, runs of whitespace become one space.
    */
   static String squash(String text) {
-    return LINK.matcher(text).replaceAll("$1")
-        .replaceAll("(?m)^\\s*(?:[-*+]|\\d+[.)])\\s+", "")
-        .strip().replaceAll("\\s+", " ");
+    String plain = LINK.matcher(text).replaceAll("$1");
+    plain = BULLET.matcher(plain).replaceAll("");
+    return SPACE.matcher(plain.strip()).replaceAll(" ");
   }
 
-  private static final java.util.regex.Pattern LINK =
-      java.util.regex.Pattern.compile("\"([^\"\\n]*)\" \\([^)\\s]*\\)");
+  private static final Pattern LINK = Pattern.compile("\"([^\"\\n]*)\" \\([^)\\s]*\\)");
+  private static final Pattern BULLET = Pattern.compile("(?m)^\\s*(?:[-*+]|\\d+[.)])\\s+");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
 }

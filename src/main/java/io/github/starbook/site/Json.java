@@ -54,8 +54,15 @@ public final class Json {
 
   private static void string(StringBuilder out, String s) {
     out.append('"');
+    int run = 0; // start of the characters not yet appended, which need no escape
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+          && c != '\u2028' && c != '\u2029') {
+        continue;
+      }
+      out.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -63,14 +70,13 @@ public final class Json {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+          out.append("\\u");
+          String hex = Integer.toHexString(c);
+          out.append("0000", hex.length(), 4).append(hex);
         }
       }
     }
+    out.append(s, run, s.length());
     out.append('"');
   }
 }

@@ -5,10 +5,15 @@ import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.Sections;
 import io.github.starbook.model.Site;
+import io.github.starbook.site.Chunks;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 
@@ -22,22 +27,23 @@ final class AnkiDeck {
 
   private AnkiDeck() {}
 
-  static String text(Guide guide) {
+  /** Writes the deck: the headers, then a line per question (made over the cores). */
+  static void write(Guide guide, OutputStream out) throws IOException {
     Site site = guide.site();
-    StringBuilder sb = new StringBuilder(64 * 1024);
+    StringBuilder sb = new StringBuilder();
     sb.append("#separator:tab\n");
     sb.append("#html:true\n");
     sb.append("#notetype:Basic\n");
     sb.append("#deck:").append(flat(site.title()).replace("\"", "")).append('\n');
     sb.append("#guid column:1\n");
     sb.append("#tags column:4\n");
-    for (Question q : guide.questions()) {
-      sb.append(field("starbook:" + q.id())).append('\t')
-          .append(field(Entities.escape(q.title()))).append('\t')
-          .append(field(back(q, site))).append('\t')
-          .append(field(String.join(" ", tags(q, guide)))).append('\n');
-    }
-    return sb.toString();
+    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    Chunks.write(out, guide.questions(), "", q -> line(q, guide));
+  }
+
+  private static String line(Question q, Guide guide) {
+    return field("starbook:" + q.id()) + '\t' + field(Entities.escape(q.title())) + '\t'
+        + field(back(q, guide.site())) + '\t' + field(String.join(" ", tags(q, guide))) + '\n';
   }
 
   /** The model answer: the answer itself, the STAR parts, the key points and a link to the page. */
@@ -80,6 +86,8 @@ final class AnkiDeck {
   }
 
   private static String flat(String s) {
-    return s.replaceAll("[\\r\\n\\t]+", " ");
+    return BREAKS.matcher(s).replaceAll(" ");
   }
+
+  private static final Pattern BREAKS = Pattern.compile("[\\r\\n\\t]+");
 }

@@ -16,8 +16,14 @@ import org.jsoup.nodes.Element;
  * its source (so a changed answer can be marked for review), title, category, tags, difficulty,
  * a link to the full answer and the key points as HTML, links re-pointed to work from the page.
  */
-final class Cards {
-  private Cards() {}
+public record Cards(Guide guide, String pageDir) {
+  /**
+   * The JSON, made when the study page is written (the template calls this), so a preview that
+   * never shows the study page never makes it. Equal {@code Cards} give equal JSON.
+   */
+  public String json() {
+    return json(guide, pageDir);
+  }
 
   static String json(Guide guide, String pageDir) {
     Map<String, Object> data = new LinkedHashMap<>();
@@ -30,11 +36,7 @@ final class Cards {
       categories.add(m);
     }
     data.put("categories", categories);
-    List<Object> cards = new ArrayList<>();
-    for (Question q : guide.questions()) {
-      cards.add(card(q, pageDir));
-    }
-    data.put("cards", cards);
+    data.put("cards", guide.questions().parallelStream().map(q -> card(q, pageDir)).toList());
     return Json.write(data);
   }
 

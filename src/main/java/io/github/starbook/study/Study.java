@@ -6,7 +6,6 @@ import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
 import io.github.starbook.render.PagePlanner;
 import io.github.starbook.site.Output;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class Study {
   public static List<Output> plan(Guide guide, PagePlanner pages) {
     Map<String, Object> ctx = pages.base(PAGE_DIR, "Study", "Flashcards with spaced repetition"
         + " and mock interviews for " + guide.site().title(), "study");
-    ctx.put("cards", Cards.json(guide, PAGE_DIR));
+    ctx.put("cards", new Cards(guide, PAGE_DIR));
     ctx.put("ankiHref", Urls.root(PAGE_DIR) + AnkiDeck.FILE);
     ctx.put("allHref", Urls.page(PAGE_DIR, "all/"));
     List<Map<String, Object>> categories = new ArrayList<>();
@@ -48,8 +47,7 @@ public final class Study {
     ctx.put("levels", new ArrayList<>(levels));
     List<Output> out = new ArrayList<>();
     out.add(pages.page(PAGE_DIR + "index.html", "(study page)", "study.peb", ctx));
-    out.add(new Output(AnkiDeck.FILE, "(Anki export)",
-        os -> os.write(AnkiDeck.text(guide).getBytes(StandardCharsets.UTF_8))));
+    out.add(new Output(AnkiDeck.FILE, "(Anki export)", os -> AnkiDeck.write(guide, os)));
     return out;
   }
 

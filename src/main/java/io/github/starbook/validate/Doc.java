@@ -1,17 +1,21 @@
 package io.github.starbook.validate;
 
-import io.github.starbook.content.YamlValue;
+import io.github.starbook.content.Fields;
 import io.github.starbook.content.SourceFile;
+import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.markdown.Links;
+import io.github.starbook.model.Category;
+import io.github.starbook.model.Page;
+import io.github.starbook.model.Question;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.commonmark.node.Document;
-import org.commonmark.node.Node;
 
 /**
- * One Markdown file after parsing: its kind, front-matter fields, body tree and heading ids. A
- * {@code broken} doc (unusable front matter, already reported) still exists as a link target, so
- * one mistake is reported once, not again by every file that links to it.
+ * One Markdown file, read and rendered on its own (see {@link DocBuilder}): what other files need
+ * to know of it (url, anchors, draft), its record with the HTML, and what is left to check once
+ * every file is known: its links to other files and its {@code related} entries. A {@code broken}
+ * doc (unusable front matter, already reported) has no record but still exists as a link target,
+ * so one mistake is reported once, not again by every file that links to it.
  */
 record Doc(
     Kind kind,
@@ -19,15 +23,15 @@ record Doc(
     String category,
     String slug,
     String url,
-    Map<String, YamlValue.Entry> front,
-    Document body,
-    Map<Node, String> headingIds,
     Set<String> anchors,
-    int bodyLine,
-    int lastLine,
     boolean draft,
     boolean broken,
-    List<io.github.starbook.diag.Diagnostic> problems) {
+    List<Diagnostic> problems,
+    Page page,
+    Category categoryPage,
+    Question question,
+    List<Fields.Located> related,
+    List<Links.Ref> links) {
 
   enum Kind {
     HOME,

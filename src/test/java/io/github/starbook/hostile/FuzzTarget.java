@@ -28,9 +28,9 @@ import org.jsoup.Jsoup;
 final class FuzzTarget {
   static final String DISPLAY = "content/strategy/fuzz.md";
   private static final Markdown MARKDOWN = new Markdown(false);
-  private static final Links LINKS = new Links(Map.of(
+  private static final Map<String, Links.Target> TARGETS = Map.of(
       "strategy/good.md", new Links.Target("strategy/good/", Set.of("key-points"), false),
-      "strategy/draft.md", new Links.Target("strategy/draft/", Set.of(), true)), false);
+      "strategy/draft.md", new Links.Target("strategy/draft/", Set.of(), true));
 
   private FuzzTarget() {}
 
@@ -62,8 +62,12 @@ final class FuzzTarget {
     Document doc = MARKDOWN.parse(body, DISPLAY, bodyLine, problems);
     if (doc != null) {
       Map<Node, String> ids = Markdown.headingIds(doc);
-      LINKS.resolve(doc, "strategy/fuzz.md", "strategy/fuzz/", new LinkedHashSet<>(ids.values()),
-          DISPLAY, bodyLine, problems);
+      List<Links.Ref> refs = new ArrayList<>();
+      Links.resolve(doc, "strategy/fuzz.md", "strategy/fuzz/", new LinkedHashSet<>(ids.values()),
+          DISPLAY, bodyLine, p -> p.replaceAll("\\.md$", "/"), problems, refs);
+      for (Links.Ref ref : refs) {
+        Links.check(ref, TARGETS, false, DISPLAY, problems);
+      }
       Map<String, List<Node>> parts = Sections.split(doc, star, DISPLAY, bodyLine, lastLine, problems);
       for (List<Node> nodes : parts.values()) {
         String html = MARKDOWN.render(nodes, ids).html();
