@@ -22,6 +22,7 @@ import org.commonmark.node.Node;
  */
 public final class Links {
   private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x20\\x7f]");
 
   /** A page a link may point to; {@code anchors} is null when unknown (the file is broken). */
   public record Target(String url, Set<String> anchors, boolean draft) {}
@@ -78,7 +79,7 @@ public final class Links {
 
   /** The unsafe URL scheme of a link destination (e.g. "javascript"), or null when it is safe. */
   static String unsafeScheme(String dest) {
-    Matcher m = SCHEME.matcher(dest.replaceAll("[\\x00-\\x20\\x7f]", ""));
+    Matcher m = SCHEME.matcher(CONTROL.matcher(dest).replaceAll(""));
     if (m.find()) {
       String scheme = m.group(1).toLowerCase(Locale.ROOT);
       return Markdown.SAFE_SCHEMES.contains(scheme) ? null : scheme;

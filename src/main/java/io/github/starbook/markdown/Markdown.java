@@ -260,11 +260,14 @@ public final class Markdown {
     }
   }
 
+  private static final java.util.regex.Pattern EXTERNAL =
+      java.util.regex.Pattern.compile("(?i)\\s*(https?:|//)");
+
   private static final AttributeProvider ATTRIBUTES =
       (node, tagName, attributes) -> {
         if (node instanceof org.commonmark.node.Link link
             && Links.unsafeScheme(link.getDestination()) == null
-            && !link.getDestination().matches("(?i)^\\s*(https?:|//).*")) {
+            && !EXTERNAL.matcher(link.getDestination()).lookingAt()) {
           attributes.remove("rel"); // the sanitiser's nofollow is meant for external links only
         }
         if (node instanceof Heading) {

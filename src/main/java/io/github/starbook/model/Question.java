@@ -10,7 +10,7 @@ import java.util.Map;
  * @param url site-relative output directory, e.g. {@code strategy/tech-debt/}
  * @param source content path as shown to the writer, e.g. {@code content/strategy/tech-debt.md}
  * @param contentPath path inside content/, e.g. {@code strategy/tech-debt.md}
- * @param text plain text per section name, for search
+ * @param text per section name, its plain text on one line (no heading), for search
  * @param difficulty foundational, intermediate, advanced, or "" when not given
  * @param hash short hash of the answer's Markdown, so study mode can tell an answer changed
  */

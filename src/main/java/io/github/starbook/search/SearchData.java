@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The search document list, written as a script ({@code assets/search-data.js}) rather than JSON
@@ -58,31 +57,11 @@ public final class SearchData {
     Map<String, Object> sections = new LinkedHashMap<>();
     for (String key : SECTIONS) {
       String text = q.text().get(key);
-      if (text != null && !text.isBlank()) {
-        sections.put(key, key.equals("body") ? squash(text) : squash(withoutHeading(text)));
+      if (text != null) {
+        sections.put(key, text);
       }
     }
     d.put("sections", sections);
     return d;
   }
-
-  /** A named section's text starts with its heading ("Situation"); the result names it anyway. */
-  static String withoutHeading(String text) {
-    int nl = text.indexOf('\n');
-    return nl < 0 ? "" : text.substring(nl + 1);
-  }
-
-  /**
-   * Plain running text: the text renderer's link form {@code "text" (url)} becomes the link text,
-   * list bullets and numbers go, runs of whitespace become one space.
-   */
-  static String squash(String text) {
-    String plain = LINK.matcher(text).replaceAll("$1");
-    plain = BULLET.matcher(plain).replaceAll("");
-    return SPACE.matcher(plain.strip()).replaceAll(" ");
-  }
-
-  private static final Pattern LINK = Pattern.compile("\"([^\"\\n]*)\" \\([^)\\s]*\\)");
-  private static final Pattern BULLET = Pattern.compile("(?m)^\\s*(?:[-*+]|\\d+[.)])\\s+");
-  private static final Pattern SPACE = Pattern.compile("\\s+");
 }

@@ -75,7 +75,7 @@ final class AnkiDeck {
     tags.addAll(q.tags());
     List<String> out = new ArrayList<>();
     for (String t : tags) {
-      out.add(t.strip().replaceAll("\\s+", "_"));
+      out.add(SPACE.matcher(t.strip()).replaceAll("_"));
     }
     return out;
   }
@@ -89,5 +89,6 @@ final class AnkiDeck {
     return BREAKS.matcher(s).replaceAll(" ");
   }
 
+  private static final Pattern SPACE = Pattern.compile("\\s+");
   private static final Pattern BREAKS = Pattern.compile("[\\r\\n\\t]+");
 }

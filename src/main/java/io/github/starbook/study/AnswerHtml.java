@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,6 +18,8 @@ import org.jsoup.nodes.TextNode;
  */
 final class AnswerHtml {
   private static final String HOST = "site.invalid";
+  private static final Pattern BREAKS = Pattern.compile("[\\r\\n]+");
+  private static final Pattern HEADING = Pattern.compile("h[1-6]");
 
   private AnswerHtml() {}
 
@@ -91,7 +94,7 @@ final class AnswerHtml {
   /** Removes a leading heading (the "Key points" title of a section). */
   static void dropLeadingHeading(Element root) {
     Element first = root.firstElementChild();
-    if (first != null && first.tagName().matches("h[1-6]")) {
+    if (first != null && HEADING.matcher(first.tagName()).matches()) {
       first.remove();
     }
   }
@@ -115,7 +118,7 @@ final class AnswerHtml {
       }
       texts.forEach(AnswerHtml::breakLines);
     }
-    return root.html().replaceAll("[\\r\\n]+", " ").replace("\t", "&#9;").strip();
+    return BREAKS.matcher(root.html()).replaceAll(" ").replace("\t", "&#9;").strip();
   }
 
   private static void breakLines(TextNode t) {

@@ -6,6 +6,7 @@ import io.github.starbook.content.SourceFile;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.markdown.Links;
 import io.github.starbook.markdown.Markdown;
+import io.github.starbook.markdown.PlainText;
 import io.github.starbook.markdown.Sections;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Page;
@@ -176,7 +177,8 @@ final class DocBuilder {
       Markdown.Rendered r = markdown.render(e.getValue(), ids);
       html.put(e.getKey(), r.html());
       if (!r.text().isEmpty()) {
-        text.put(e.getKey(), r.text());
+        text.put(e.getKey(), PlainText.squash(
+            e.getKey().equals("body") ? r.text() : PlainText.withoutHeading(r.text())));
       }
     }
     io.github.starbook.model.Sections sections = new io.github.starbook.model.Sections(
