@@ -10,8 +10,11 @@ import org.commonmark.node.Node;
  */
 final class Fragment extends Document {
   final Map<Node, String> headingIds;
+  /** Where the fragment is shown, or null on its own page. */
+  final Placement placement;
 
-  Fragment(Map<Node, String> headingIds) {
+  Fragment(Map<Node, String> headingIds, Placement placement) {
     this.headingIds = headingIds;
+    this.placement = placement;
   }
 }

@@ -187,7 +187,7 @@ public final class Links {
     return String.join("/", parts);
   }
 
-  private static void unwrap(Node n) {
+  static void unwrap(Node n) {
     Node child = n.getFirstChild();
     while (child != null) {
       Node next = child.getNext();

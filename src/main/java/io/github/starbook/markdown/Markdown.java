@@ -221,11 +221,135 @@ public final class Markdown {
     if (nodes.isEmpty()) {
       return new Rendered("", "");
     }
-    Fragment f = new Fragment(headingIds);
+    Fragment f = new Fragment(headingIds, null);
     for (Node n : nodes) {
       f.appendChild(n);
     }
     return new Rendered(html.render(f), text.render(f).strip());
+  }
+
+  /**
+   * Renders the given top-level nodes as HTML for another place than their page. Links and images
+   * the placement cannot point anywhere are taken out of the tree, so render for such a placement
+   * last.
+   */
+  public String render(List<Node> nodes, Map<Node, String> headingIds, Placement placement) {
+    if (nodes.isEmpty()) {
+      return "";
+    }
+    Fragment f = new Fragment(headingIds, placement);
+    for (Node n : nodes) {
+      f.appendChild(n);
+    }
+    unlinkDeadEnds(f, placement);
+    String out = html.render(f);
+    return placement.oneLine() ? Placement.oneLine(out) : out;
+  }
+
+  /**
+   * Renders one node that stays where it is in its tree (e.g. a paragraph inside a quote) for a
+   * placement, and puts it back.
+   */
+  public String renderInPlace(Node node, Map<Node, String> headingIds, Placement placement) {
+    Node parent = node.getParent();
+    Node previous = node.getPrevious();
+    String out = render(List.of(node), headingIds, placement);
+    if (previous != null) {
+      previous.insertAfter(node);
+    } else if (parent != null) {
+      parent.prependChild(node);
+    }
+    return out;
+  }
+
+  /**
+   * The first paragraph among {@code nodes} and inside them, in reading order, that the HTML shows
+   * as a {@code <p>} (not one of a tight list's items); null when there is none.
+   */
+  public static org.commonmark.node.Paragraph firstParagraph(List<Node> nodes) {
+    org.commonmark.node.Paragraph[] found = new org.commonmark.node.Paragraph[1];
+    AbstractVisitor finder = new AbstractVisitor() {
+      @Override
+      public void visit(org.commonmark.node.Paragraph p) {
+        boolean tight = p.getParent() instanceof org.commonmark.node.ListItem item
+            && item.getParent() instanceof org.commonmark.node.ListBlock list && list.isTight();
+        if (found[0] == null && !tight) {
+          found[0] = p;
+        }
+        if (found[0] == null) {
+          visitChildren(p);
+        }
+      }
+
+      @Override
+      protected void visitChildren(Node parent) {
+        if (found[0] == null) {
+          super.visitChildren(parent);
+        }
+      }
+    };
+    for (Node n : nodes) {
+      if (found[0] == null) {
+        n.accept(finder);
+      }
+    }
+    return found[0];
+  }
+
+  /** Links whose new href is null become their text; images whose new src is null their alt text. */
+  private static void unlinkDeadEnds(Node root, Placement placement) {
+    List<Node> dead = new java.util.ArrayList<>();
+    root.accept(new AbstractVisitor() {
+      @Override
+      public void visit(org.commonmark.node.Link link) {
+        if (placement.href().apply(link.getDestination()) == null) {
+          dead.add(link);
+        }
+        visitChildren(link);
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Image image) {
+        if (placement.src().apply(image.getDestination()) == null) {
+          dead.add(image);
+        }
+      }
+    });
+    for (Node n : dead) {
+      if (n instanceof org.commonmark.node.Image image) {
+        image.insertBefore(new Text(altText(image)));
+        image.unlink();
+      } else {
+        Links.unwrap(n);
+      }
+    }
+  }
+
+  /** An image's alt text as the HTML renderer writes it. */
+  private static String altText(Node image) {
+    StringBuilder sb = new StringBuilder();
+    image.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Text t) {
+        sb.append(t.getLiteral());
+      }
+
+      @Override
+      public void visit(Code c) {
+        sb.append(c.getLiteral());
+      }
+
+      @Override
+      public void visit(org.commonmark.node.SoftLineBreak b) {
+        sb.append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.HardLineBreak b) {
+        sb.append('\n');
+      }
+    });
+    return sb.toString();
   }
 
   /** Renders a whole Markdown document (heading ids included), as the site would show it. */
@@ -260,6 +384,20 @@ public final class Markdown {
     }
   }
 
+  /** Re-points one URL attribute; one that can point nowhere is dropped (an unlinked link). */
+  private static void move(Map<String, String> attributes, String name,
+      java.util.function.UnaryOperator<String> to) {
+    String url = attributes.get(name);
+    if (url != null) {
+      String moved = to.apply(url);
+      if (moved == null) {
+        attributes.remove(name);
+      } else {
+        attributes.put(name, moved);
+      }
+    }
+  }
+
   private static final java.util.regex.Pattern EXTERNAL =
       java.util.regex.Pattern.compile("(?i)\\s*(https?:|//)");
 
@@ -270,15 +408,35 @@ public final class Markdown {
             && !EXTERNAL.matcher(link.getDestination()).lookingAt()) {
           attributes.remove("rel"); // the sanitiser's nofollow is meant for external links only
         }
+        Fragment f = null;
+        for (Node p = node.getParent(); p != null && f == null; p = p.getParent()) {
+          f = p instanceof Fragment x ? x : null;
+        }
+        if (f == null) {
+          return;
+        }
         if (node instanceof Heading) {
-          for (Node p = node.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof Fragment f) {
-              String id = f.headingIds.get(node);
-              if (id != null) {
-                attributes.put("id", id);
-              }
-              return;
+          String id = f.headingIds.get(node);
+          if (id != null) {
+            attributes.put("id", id);
+          }
+        }
+        Placement place = f.placement;
+        if (place != null) {
+          String id = attributes.get("id");
+          if (id != null) {
+            String moved = place.id().apply(id);
+            if (moved == null) {
+              attributes.remove("id");
+            } else {
+              attributes.put("id", moved);
             }
+          }
+          // Any <a> or <img>, not only Link and Image nodes: footnote references link too.
+          if (tagName.equals("a")) {
+            move(attributes, "href", place.href());
+          } else if (tagName.equals("img")) {
+            move(attributes, "src", place.src());
           }
         }
       };

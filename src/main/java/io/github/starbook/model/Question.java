@@ -13,6 +13,7 @@ import java.util.Map;
  * @param text per section name, its plain text on one line (no heading), for search
  * @param difficulty foundational, intermediate, advanced, or "" when not given
  * @param hash short hash of the answer's Markdown, so study mode can tell an answer changed
+ * @param copies the answer as the booklet, the study page and the Anki deck show it
  */
 public record Question(
     String id,
@@ -31,7 +32,8 @@ public record Question(
     String contentPath,
     Sections sections,
     Map<String, String> text,
-    String hash) {
+    String hash,
+    Copies copies) {
 
   public boolean star() {
     return "star".equals(format);

@@ -61,7 +61,7 @@ public final class PagePlanner {
     home.put("sections", sections(""));
     home.put("pages", pageLinks(""));
     out.add(page("index.html", guide.home().source().isEmpty() ? "(home page)" : guide.home().source(),
-        "home.peb", home));
+        "home.peb", home).asLarge());
     }
 
     for (Category c : guide.categories()) {
@@ -73,11 +73,10 @@ public final class PagePlanner {
       ctx.put("questions", items(c.url(), byCategory.getOrDefault(c.slug(), List.of())));
       out.add(page(c.url() + "index.html", c.source(), "category.peb", ctx));
     }
-    for (Question q : guide.questions()) {
-      if (wanted.test(q.url() + "index.html")) {
-        out.add(page(q.url() + "index.html", q.source(), "question.peb", questionContext(q)));
-      }
-    }
+    out.addAll(guide.questions().parallelStream()
+        .filter(q -> wanted.test(q.url() + "index.html"))
+        .map(q -> page(q.url() + "index.html", q.source(), "question.peb", questionContext(q)))
+        .toList());
     for (Page p : guide.pages()) {
       if (!wanted.test(p.url() + "index.html")) {
         continue;
@@ -117,7 +116,7 @@ public final class PagePlanner {
     }
     all.put("sections", booklet);
     all.put("alphabetical", alphabetical("all/"));
-    out.add(page("all/index.html", "(print booklet)", "all.peb", all));
+    out.add(page("all/index.html", "(print booklet)", "all.peb", all).asLarge());
     }
 
     if (wanted.test("404.html")) {

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -43,25 +42,12 @@ final class AnkiDeck {
 
   private static String line(Question q, Guide guide) {
     return field("starbook:" + q.id()) + '\t' + field(Entities.escape(q.title())) + '\t'
-        + field(back(q, guide.site())) + '\t' + field(String.join(" ", tags(q, guide))) + '\n';
+        + field(back(q)) + '\t' + field(String.join(" ", tags(q, guide))) + '\n';
   }
 
   /** The model answer: the answer itself, the STAR parts, the key points and a link to the page. */
-  static String back(Question q, Site site) {
-    Sections s = q.sections();
-    StringBuilder html = new StringBuilder();
-    for (String part : List.of(s.body(), s.situation(), s.task(), s.action(), s.result(),
-        s.keyPoints())) {
-      html.append(part);
-    }
-    Element root = AnswerHtml.parse(html.toString());
-    root.select("[id]").removeAttr("id");
-    AnswerHtml.relink(root, q.url(), site::absolute);
-    String page = site.absolute(q.url());
-    if (page != null) {
-      root.appendElement("p").appendElement("a").attr("href", page).text("Full answer");
-    }
-    return AnswerHtml.oneLine(root);
+  static String back(Question q) {
+    return q.copies().anki();
   }
 
   /** The category and difficulty as hierarchical tags, then the question's own tags. */

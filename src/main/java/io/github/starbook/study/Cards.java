@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.nodes.Element;
 
 /**
  * The data study mode needs, as JSON for the study page: per question its stable id, the hash of
@@ -50,26 +49,12 @@ public record Cards(Guide guide, String pageDir) {
     m.put("tags", q.tags());
     m.put("star", q.star());
     m.put("href", Urls.page(pageDir, q.url()));
-    m.put("points", keyPoints(q, pageDir));
+    m.put("points", keyPoints(q));
     return m;
   }
 
   /** The key points without their heading; without key points, the answer's first paragraph. */
-  static String keyPoints(Question q, String pageDir) {
-    Element root = AnswerHtml.parse(q.sections().keyPoints());
-    AnswerHtml.dropLeadingHeading(root);
-    if (root.children().isEmpty() && root.text().isBlank()) {
-      // No key points: the answer's opening paragraph stands in for them.
-      Element answer = AnswerHtml.parse(q.sections().body() + q.sections().result());
-      Element first = answer.selectFirst("p");
-      if (first != null) {
-        root.appendChild(first);
-      } else if (!q.summary().isEmpty()) {
-        root.appendElement("p").text(q.summary());
-      }
-    }
-    String up = Urls.root(pageDir);
-    AnswerHtml.relink(root, q.url(), path -> up + path);
-    return AnswerHtml.oneLine(root);
+  static String keyPoints(Question q) {
+    return q.copies().card();
   }
 }

@@ -8,9 +8,12 @@ import io.github.starbook.markdown.Links;
 import io.github.starbook.markdown.Markdown;
 import io.github.starbook.markdown.PlainText;
 import io.github.starbook.markdown.Sections;
+import io.github.starbook.markdown.Placement;
 import io.github.starbook.model.Category;
+import io.github.starbook.model.Copies;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;
+import io.github.starbook.model.Site;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.commonmark.node.Document;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.jsoup.nodes.Entities;
 
 /**
  * The first pass over one file, which needs no other file: front matter checked against the
@@ -40,9 +46,11 @@ final class DocBuilder {
   static final List<String> DIFFICULTIES = List.of("foundational", "intermediate", "advanced");
 
   private final Markdown markdown;
+  private final Site site;
 
-  DocBuilder(Markdown markdown) {
+  DocBuilder(Markdown markdown, Site site) {
     this.markdown = markdown;
+    this.site = site;
   }
 
   /** The page URL of a content path, e.g. strategy/tech-debt.md → strategy/tech-debt/; or null. */
@@ -184,11 +192,57 @@ final class DocBuilder {
     io.github.starbook.model.Sections sections = new io.github.starbook.model.Sections(
         html.get("body"), html.get("situation"), html.get("task"), html.get("action"),
         html.get("result"), html.get("keyPoints"), html.get("followUps"), html.get("pitfalls"));
+    Copies copies = copies(sectionNodes, ids, category, slug, url, summary);
     Question q = new Question(category + "/" + slug, category, slug, title, format,
         List.copyOf(tags), difficulty, summary == null ? "" : summary, List.of(), ord, draft, url,
-        source, path, sections, text, hash(file.text()));
+        source, path, sections, text, hash(file.text()), copies);
     return new Doc(kind, file, category, slug, url, anchors, draft, false, problems, null, null, q,
         List.copyOf(related), List.copyOf(refs));
+  }
+
+  /**
+   * The answer for the booklet, the flashcard and the Anki note, rendered from the same tree as
+   * the page (the Anki note last: it may unlink links that cannot work there).
+   */
+  private Copies copies(Map<String, List<Node>> parts, Map<Node, String> ids, String category,
+      String slug, String url, String summary) {
+    List<Node> booklet = new ArrayList<>();
+    for (String key : List.of("body", "situation", "task", "action", "result", "keyPoints",
+        "followUps", "pitfalls")) {
+      booklet.addAll(parts.get(key));
+    }
+    String bookletHtml = markdown.render(booklet, ids,
+        Placement.booklet(url, Placement.bookletAnchor(category, slug)));
+
+    Placement card = Placement.moved(url, "study/");
+    List<Node> points = new ArrayList<>(parts.get("keyPoints"));
+    if (!points.isEmpty() && points.get(0) instanceof Heading) {
+      points.remove(0);
+    }
+    String cardHtml;
+    if (!points.isEmpty()) {
+      cardHtml = markdown.render(points, ids, card);
+    } else {
+      // No key points: the answer's opening paragraph stands in for them.
+      List<Node> answer = new ArrayList<>(parts.get("body"));
+      answer.addAll(parts.get("result"));
+      Paragraph first = Markdown.firstParagraph(answer);
+      cardHtml = first != null ? markdown.renderInPlace(first, ids, card)
+          : summary != null && !summary.isEmpty() ? "<p>" + Entities.escape(summary) + "</p>"
+          : "";
+    }
+
+    List<Node> anki = new ArrayList<>();
+    for (String key : List.of("body", "situation", "task", "action", "result", "keyPoints")) {
+      anki.addAll(parts.get(key));
+    }
+    String ankiHtml = markdown.render(anki, ids, Placement.away(url, site::absolute));
+    String page = site.absolute(url);
+    if (page != null) {
+      ankiHtml += (ankiHtml.isEmpty() ? "" : " ") + "<p><a href=\"" + Entities.escape(page)
+          + "\">Full answer</a></p>";
+    }
+    return new Copies(bookletHtml, cardHtml, ankiHtml);
   }
 
   private static List<Node> children(Node parent) {

@@ -49,7 +49,7 @@ public final class GuideAssembler {
     List<Diagnostic> siteProblems = new ArrayList<>();
     Site site = SiteSettings.read(loaded.siteYaml(), baseUrlOverride, siteProblems);
     diagnostics.addAll(siteProblems);
-    DocBuilder builder = new DocBuilder(new Markdown(site.allowHtml()));
+    DocBuilder builder = new DocBuilder(new Markdown(site.allowHtml()), site);
 
     if (memo != null) {
       memo.settings(Memo.key(site, drafts));
@@ -174,7 +174,7 @@ public final class GuideAssembler {
     }
     Question with = new Question(q.id(), q.category(), q.slug(), q.title(), q.format(), q.tags(),
         q.difficulty(), q.summary(), List.copyOf(related), q.order(), q.draft(), q.url(),
-        q.source(), q.contentPath(), q.sections(), q.text(), q.hash());
+        q.source(), q.contentPath(), q.sections(), q.text(), q.hash(), q.copies());
     return memo == null ? with : memo.same(d, with);
   }
 }
