@@ -90,19 +90,25 @@ public final class GuideAssembler {
     List<Category> cats = new ArrayList<>();
     List<Question> questions = new ArrayList<>();
     List<Page> pages = new ArrayList<>();
-    List<Diagnostic> problems = new ArrayList<>();
+    if (memo != null) {
+      memo.environment(Memo.key(targets, questionIds.ids()));
+    }
     for (Doc d : usable) {
-      for (Links.Ref ref : d.links()) {
-        Links.check(ref, targets, drafts, d.display(), problems);
+      Checked c = memo == null ? null : memo.checked(d);
+      if (c == null) {
+        c = check(d, targets, questionIds);
+        if (memo != null) {
+          c = memo.store(d, c);
+        }
       }
+      diagnostics.addAll(c.problems());
       switch (d.kind()) {
         case HOME -> home = d.page();
         case CATEGORY -> cats.add(d.categoryPage());
-        case QUESTION -> questions.add(withRelated(d, questionIds, problems));
+        case QUESTION -> questions.add(c.question());
         case PAGE -> pages.add(d.page());
       }
     }
-    diagnostics.addAll(problems);
     if (home == null) {
       home = new Page("", site.title(), site.description(), 0, "", "", "", "_index.md");
     }
@@ -117,7 +123,7 @@ public final class GuideAssembler {
             .thenComparingInt(Question::order)
             .thenComparing(Question::slug));
     pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::slug));
-    return new Guide(site, home, List.copyOf(cats), List.copyOf(questions), List.copyOf(pages));
+    return Guide.of(site, home, List.copyOf(cats), List.copyOf(questions), List.copyOf(pages));
   }
 
   /** Every file read and rendered, over the cores, in file order; from the memo when unchanged. */
@@ -143,9 +149,19 @@ public final class GuideAssembler {
     return docs;
   }
 
-  /** The question with its {@code related} entries resolved against every question's id. */
-  private Question withRelated(Doc d, QuestionIds questionIds, List<Diagnostic> problems) {
+  /** What the checks between files made of one file: its question (related resolved), problems. */
+  record Checked(Question question, List<Diagnostic> problems) {}
+
+  /** Checks a file's links to other files and, for a question, resolves its related entries. */
+  private Checked check(Doc d, Map<String, Links.Target> targets, QuestionIds questionIds) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Links.Ref ref : d.links()) {
+      Links.check(ref, targets, drafts, d.display(), problems);
+    }
     Question q = d.question();
+    if (q == null) {
+      return new Checked(null, List.copyOf(problems));
+    }
     String source = d.display();
     List<String> related = new ArrayList<>();
     for (Fields.Located r : d.related()) {
@@ -169,12 +185,11 @@ public final class GuideAssembler {
         related.add(target);
       }
     }
-    if (related.isEmpty()) {
-      return q;
+    if (!related.isEmpty()) {
+      q = new Question(q.id(), q.category(), q.slug(), q.title(), q.format(), q.tags(),
+          q.difficulty(), q.summary(), List.copyOf(related), q.order(), q.draft(), q.url(),
+          q.source(), q.contentPath(), q.sections(), q.text(), q.hash(), q.copies());
     }
-    Question with = new Question(q.id(), q.category(), q.slug(), q.title(), q.format(), q.tags(),
-        q.difficulty(), q.summary(), List.copyOf(related), q.order(), q.draft(), q.url(),
-        q.source(), q.contentPath(), q.sections(), q.text(), q.hash(), q.copies());
-    return memo == null ? with : memo.same(d, with);
+    return new Checked(q, List.copyOf(problems));
   }
 }

@@ -1,7 +1,6 @@
 package io.github.starbook.validate;
 
 import io.github.starbook.content.SourceFile;
-import io.github.starbook.model.Question;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,18 +8,22 @@ import java.util.Set;
 
 /**
  * What {@link GuideAssembler} may reuse from its last run, kept by a long-running caller (starbook
- * serve): per content file, its text and what {@link DocBuilder} made of it. Rendering a file
- * needs no other file, so a file is read and rendered again only when its text (or the settings)
- * changed; the checks between files run every time. Not thread-safe: one assembler at a time.
+ * serve): per content file, its text, what {@link DocBuilder} made of it and what the checks
+ * between files said. Rendering a file needs no other file, so a file is read and rendered again
+ * only when its text (or the settings) changed; its links and related entries are checked again
+ * when it changed or when any file's url, headings or draft flag, or the question ids, changed.
+ * Not thread-safe: one assembler at a time.
  */
 public final class Memo {
   private final Map<String, Entry> files = new HashMap<>();
   private Object settings;
+  private Object environment;
 
   private static final class Entry {
     final SourceFile file;
     final Doc doc;
-    Question withRelated;
+    GuideAssembler.Checked checked;
+    boolean checkedNow;
 
     Entry(SourceFile file, Doc doc) {
       this.file = file;
@@ -51,19 +54,37 @@ public final class Memo {
     }
   }
 
+  /** Records what the checks ran against; when it changed, every check is stale. */
+  void environment(Object key) {
+    if (!key.equals(environment)) {
+      for (Entry e : files.values()) {
+        e.checkedNow = false;
+      }
+      environment = key;
+    }
+  }
+
+  /** What checking {@code doc} said last time, when neither it nor its environment changed. */
+  GuideAssembler.Checked checked(Doc doc) {
+    Entry e = files.get(doc.file().contentPath());
+    return e != null && e.doc == doc && e.checkedNow ? e.checked : null;
+  }
+
   /**
-   * The question of {@code doc} with its related entries: the very record handed out last time
-   * when nothing changed, so that callers can tell unchanged questions apart by identity.
+   * Remembers what checking {@code doc} said. When the question came out as it was, the record
+   * handed out last time is kept, so callers can tell unchanged questions apart by identity.
    */
-  Question same(Doc doc, Question q) {
+  GuideAssembler.Checked store(Doc doc, GuideAssembler.Checked c) {
     Entry e = files.get(doc.file().contentPath());
     if (e == null || e.doc != doc) {
-      return q;
+      return c;
     }
-    if (!q.equals(e.withRelated)) {
-      e.withRelated = q;
+    if (e.checked != null && c.question() != null && c.question().equals(e.checked.question())) {
+      c = new GuideAssembler.Checked(e.checked.question(), c.problems());
     }
-    return e.withRelated;
+    e.checked = c;
+    e.checkedNow = true;
+    return c;
   }
 
   /** Drops files no longer in the content folder. */
