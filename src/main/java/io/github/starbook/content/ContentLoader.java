@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,14 +40,19 @@ public final class ContentLoader {
     walk(root, files);
     SourceFile site = null;
     List<SourceFile> markdown = new ArrayList<>();
-    for (Path p : files) {
-      String rel = contentPath(p);
+    List<String> paths = files.stream().map(this::contentPath).toList();
+    // Read over the cores, kept in walk order.
+    List<SourceFile> read = java.util.stream.IntStream.range(0, files.size()).parallel()
+        .mapToObj(i -> paths.get(i).equals("site.yaml") || paths.get(i).endsWith(".md")
+            ? read(files.get(i), paths.get(i)) : null)
+        .toList();
+    for (int i = 0; i < files.size(); i++) {
+      String rel = paths.get(i);
       if (rel.equals("site.yaml")) {
-        site = read(p, rel);
+        site = read.get(i);
       } else if (rel.endsWith(".md")) {
-        SourceFile f = read(p, rel);
-        if (f != null) {
-          markdown.add(f);
+        if (read.get(i) != null) {
+          markdown.add(read.get(i));
         }
       } else {
         diagnostics.warning(display(rel), 1, 1, "file is not used by the build",
@@ -124,16 +130,22 @@ public final class ContentLoader {
       if (name.startsWith(".")) {
         continue;
       }
-      if (Files.isSymbolicLink(p)) {
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
+        continue; // gone since the folder was listed
+      }
+      if (a.isSymbolicLink()) {
         diagnostics.warning(display(rel), 1, 1, "symbolic link not followed",
             "copy the file into content/ instead of linking to it");
-      } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      } else if (a.isDirectory()) {
         if (name.endsWith(".md")) {
           diagnostics.error(display(rel), 1, 1, "a folder is named like a Markdown file",
               "rename the folder; only files end in .md");
         }
         walk(p, out);
-      } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+      } else if (a.isRegularFile()) {
         out.add(p);
       } else {
         diagnostics.error(display(rel), 1, 1, "not a regular file (a pipe, socket or device)",
