@@ -17,8 +17,15 @@ import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Document;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -266,13 +273,13 @@ public final class Markdown {
    * The first paragraph among {@code nodes} and inside them, in reading order, that the HTML shows
    * as a {@code <p>} (not one of a tight list's items); null when there is none.
    */
-  public static org.commonmark.node.Paragraph firstParagraph(List<Node> nodes) {
-    org.commonmark.node.Paragraph[] found = new org.commonmark.node.Paragraph[1];
+  public static Paragraph firstParagraph(List<Node> nodes) {
+    Paragraph[] found = new Paragraph[1];
     AbstractVisitor finder = new AbstractVisitor() {
       @Override
-      public void visit(org.commonmark.node.Paragraph p) {
-        boolean tight = p.getParent() instanceof org.commonmark.node.ListItem item
-            && item.getParent() instanceof org.commonmark.node.ListBlock list && list.isTight();
+      public void visit(Paragraph p) {
+        boolean tight = p.getParent() instanceof ListItem item
+            && item.getParent() instanceof ListBlock list && list.isTight();
         if (found[0] == null && !tight) {
           found[0] = p;
         }
@@ -301,7 +308,7 @@ public final class Markdown {
     List<Node> dead = new java.util.ArrayList<>();
     root.accept(new AbstractVisitor() {
       @Override
-      public void visit(org.commonmark.node.Link link) {
+      public void visit(Link link) {
         if (placement.href().apply(link.getDestination()) == null) {
           dead.add(link);
         }
@@ -309,14 +316,14 @@ public final class Markdown {
       }
 
       @Override
-      public void visit(org.commonmark.node.Image image) {
+      public void visit(Image image) {
         if (placement.src().apply(image.getDestination()) == null) {
           dead.add(image);
         }
       }
     });
     for (Node n : dead) {
-      if (n instanceof org.commonmark.node.Image image) {
+      if (n instanceof Image image) {
         image.insertBefore(new Text(altText(image)));
         image.unlink();
       } else {
@@ -340,12 +347,12 @@ public final class Markdown {
       }
 
       @Override
-      public void visit(org.commonmark.node.SoftLineBreak b) {
+      public void visit(SoftLineBreak b) {
         sb.append('\n');
       }
 
       @Override
-      public void visit(org.commonmark.node.HardLineBreak b) {
+      public void visit(HardLineBreak b) {
         sb.append('\n');
       }
     });
@@ -403,7 +410,7 @@ public final class Markdown {
 
   private static final AttributeProvider ATTRIBUTES =
       (node, tagName, attributes) -> {
-        if (node instanceof org.commonmark.node.Link link
+        if (node instanceof Link link
             && Links.unsafeScheme(link.getDestination()) == null
             && !EXTERNAL.matcher(link.getDestination()).lookingAt()) {
           attributes.remove("rel"); // the sanitiser's nofollow is meant for external links only

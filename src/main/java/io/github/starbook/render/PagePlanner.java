@@ -61,7 +61,7 @@ public final class PagePlanner {
     home.put("sections", sections(""));
     home.put("pages", pageLinks(""));
     out.add(page("index.html", guide.home().source().isEmpty() ? "(home page)" : guide.home().source(),
-        "home.peb", home).asLarge());
+        "home.peb", home));
     }
 
     for (Category c : guide.categories()) {
@@ -116,7 +116,7 @@ public final class PagePlanner {
     }
     all.put("sections", booklet);
     all.put("alphabetical", alphabetical("all/"));
-    out.add(page("all/index.html", "(print booklet)", "all.peb", all).asLarge());
+    out.add(page("all/index.html", "(print booklet)", "all.peb", all));
     }
 
     if (wanted.test("404.html")) {

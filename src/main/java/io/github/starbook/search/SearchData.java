@@ -28,7 +28,7 @@ public final class SearchData {
   private SearchData() {}
 
   public static List<Output> plan(Guide guide) {
-    return List.of(new Output(PATH, "(search index)", out -> write(guide, out)).asLarge());
+    return List.of(new Output(PATH, "(search index)", out -> write(guide, out)));
   }
 
   /** The whole script: {@code self.STARBOOK_SEARCH = {"docs":[...]};}, one document at a time. */

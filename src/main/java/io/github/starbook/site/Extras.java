@@ -29,7 +29,7 @@ public final class Extras {
       throws IOException {
     List<Output> out = new ArrayList<>();
     Site site = guide.site();
-    out.add(new Output("sitemap.xml", "(sitemap)", os -> sitemap(guide, os)).asLarge());
+    out.add(new Output("sitemap.xml", "(sitemap)", os -> sitemap(guide, os)));
     String robots = "User-agent: *\nAllow: /\n"
         + (site.absolute("") == null ? "" : "Sitemap: " + site.absolute("sitemap.xml") + "\n");
     out.add(Output.bytes("robots.txt", "(robots.txt)", robots.getBytes(StandardCharsets.UTF_8)));

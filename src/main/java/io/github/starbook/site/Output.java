@@ -6,19 +6,8 @@ import java.io.OutputStream;
 /**
  * One file of the site: where it goes, which source it comes from (for collision messages), and
  * how to write it. Producers run at write time, so rendered pages never pile up in memory.
- * {@code large} marks a file made from the whole guide (the booklet, the search data...), which
- * the writer starts first so that it does not finish last, alone on one core.
  */
-public record Output(String path, String source, Producer producer, boolean large) {
-
-  public Output(String path, String source, Producer producer) {
-    this(path, source, producer, false);
-  }
-
-  /** The same file, marked as made from the whole guide. */
-  public Output asLarge() {
-    return new Output(path, source, producer, true);
-  }
+public record Output(String path, String source, Producer producer) {
 
   /** Writes the file's bytes. */
   @FunctionalInterface

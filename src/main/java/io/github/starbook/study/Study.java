@@ -46,8 +46,8 @@ public final class Study {
     }
     ctx.put("levels", new ArrayList<>(levels));
     List<Output> out = new ArrayList<>();
-    out.add(pages.page(PAGE_DIR + "index.html", "(study page)", "study.peb", ctx).asLarge());
-    out.add(new Output(AnkiDeck.FILE, "(Anki export)", os -> AnkiDeck.write(guide, os)).asLarge());
+    out.add(pages.page(PAGE_DIR + "index.html", "(study page)", "study.peb", ctx));
+    out.add(new Output(AnkiDeck.FILE, "(Anki export)", os -> AnkiDeck.write(guide, os)));
     return out;
   }
 
