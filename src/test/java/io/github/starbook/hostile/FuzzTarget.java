@@ -9,6 +9,7 @@ import io.github.starbook.content.TextReader;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.markdown.Links;
 import io.github.starbook.markdown.Markdown;
+import io.github.starbook.markdown.Placement;
 import io.github.starbook.markdown.Sections;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,9 +22,10 @@ import org.jsoup.Jsoup;
 
 /**
  * The fuzz target: bytes → strict UTF-8 → front-matter splitter and YAML loader → typed field reads
- * → Markdown parse, link resolution, STAR sections, render. Bad input may only produce diagnostics
- * (or {@link TextReader.BadText}, our diagnostic type for undecodable bytes); any other throwable
- * is a finding. The rendered HTML must also pass {@link SafeHtml#checkPage}.
+ * → Markdown parse, link resolution, STAR sections, render, and the booklet, flashcard and Anki
+ * copies. Bad input may only produce diagnostics (or {@link TextReader.BadText}, our diagnostic
+ * type for undecodable bytes); any other throwable is a finding. The rendered HTML must also pass
+ * {@link SafeHtml#checkPage}.
  */
 final class FuzzTarget {
   static final String DISPLAY = "content/strategy/fuzz.md";
@@ -69,9 +71,19 @@ final class FuzzTarget {
         Links.check(ref, TARGETS, false, DISPLAY, problems);
       }
       Map<String, List<Node>> parts = Sections.split(doc, star, DISPLAY, bodyLine, lastLine, problems);
+      List<Node> all = new ArrayList<>();
       for (List<Node> nodes : parts.values()) {
         String html = MARKDOWN.render(nodes, ids).html();
         SafeHtml.checkPage("(fuzz)", Jsoup.parseBodyFragment(html));
+        all.addAll(nodes);
+      }
+      // The copies for the booklet, a flashcard and an Anki note (which may unlink: last).
+      for (Placement place : List.of(Placement.booklet("strategy/fuzz/", "q-strategy-fuzz"),
+          Placement.moved("strategy/fuzz/", "study/"),
+          Placement.away("strategy/fuzz/", p -> "https://example.org/" + p),
+          Placement.away("strategy/fuzz/", p -> null))) {
+        String html = MARKDOWN.render(all, ids, place);
+        SafeHtml.checkPage("(fuzz copy)", Jsoup.parseBodyFragment(html));
       }
     }
     check(problems, lastLine);
