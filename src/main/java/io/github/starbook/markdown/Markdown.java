@@ -207,8 +207,13 @@ public final class Markdown {
 
   /** The heading's text as the heading-anchor extension reads it (text and code spans). */
   public static String headingText(Node heading) {
+    return literalText(heading, false);
+  }
+
+  /** The text and code spans under {@code node}; with {@code breaks}, line breaks as '\n'. */
+  private static String literalText(Node node, boolean breaks) {
     StringBuilder sb = new StringBuilder();
-    heading.accept(
+    node.accept(
         new AbstractVisitor() {
           @Override
           public void visit(Text t) {
@@ -218,6 +223,20 @@ public final class Markdown {
           @Override
           public void visit(Code c) {
             sb.append(c.getLiteral());
+          }
+
+          @Override
+          public void visit(SoftLineBreak b) {
+            if (breaks) {
+              sb.append('\n');
+            }
+          }
+
+          @Override
+          public void visit(HardLineBreak b) {
+            if (breaks) {
+              sb.append('\n');
+            }
           }
         });
     return sb.toString();
@@ -324,39 +343,12 @@ public final class Markdown {
     });
     for (Node n : dead) {
       if (n instanceof Image image) {
-        image.insertBefore(new Text(altText(image)));
+        image.insertBefore(new Text(literalText(image, true))); // the alt text
         image.unlink();
       } else {
         Links.unwrap(n);
       }
     }
-  }
-
-  /** An image's alt text as the HTML renderer writes it. */
-  private static String altText(Node image) {
-    StringBuilder sb = new StringBuilder();
-    image.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text t) {
-        sb.append(t.getLiteral());
-      }
-
-      @Override
-      public void visit(Code c) {
-        sb.append(c.getLiteral());
-      }
-
-      @Override
-      public void visit(SoftLineBreak b) {
-        sb.append('\n');
-      }
-
-      @Override
-      public void visit(HardLineBreak b) {
-        sb.append('\n');
-      }
-    });
-    return sb.toString();
   }
 
   /** Renders a whole Markdown document (heading ids included), as the site would show it. */
