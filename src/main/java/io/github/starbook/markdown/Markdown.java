@@ -267,7 +267,9 @@ public final class Markdown {
     for (Node n : nodes) {
       f.appendChild(n);
     }
-    unlinkDeadEnds(f, placement);
+    if (placement.unlinks()) {
+      unlinkDeadEnds(f, placement);
+    }
     String out = html.render(f);
     return placement.oneLine() ? Placement.oneLine(out) : out;
   }

@@ -8,11 +8,12 @@ import java.util.function.UnaryOperator;
  * an Anki note. Rendering for a placement re-points links ({@code href}: null unlinks) and images
  * ({@code src}: null leaves the alt text), renames or drops element ids ({@code id}: null drops),
  * and with {@code oneLine} writes no line break or tab (code keeps its lines as {@code <br>}).
- * Raw HTML (allowed by {@code allowHtml}) is copied as written.
+ * {@code unlinks} tells whether {@code href} or {@code src} may give null at all. Raw HTML
+ * (allowed by {@code allowHtml}) is copied as written.
  */
 public record Placement(
     UnaryOperator<String> href, UnaryOperator<String> src, UnaryOperator<String> id,
-    boolean oneLine) {
+    boolean oneLine, boolean unlinks) {
 
   private static final String HOST = "site.invalid";
 
@@ -44,7 +45,7 @@ public record Placement(
       } catch (IllegalArgumentException e) {
         return href; // not a URL, or a page folder that is none (already reported)
       }
-    }, src -> src, id -> anchor + "-" + id, false);
+    }, src -> src, id -> anchor + "-" + id, false, false);
   }
 
   /**
@@ -57,7 +58,7 @@ public record Placement(
       String p = sitePath(url, pageDir);
       return p == null ? url : up + p;
     };
-    return new Placement(relink, relink, id -> id, true);
+    return new Placement(relink, relink, id -> id, true, false);
   }
 
   /**
@@ -70,7 +71,7 @@ public record Placement(
       String p = sitePath(url, pageDir);
       return p == null ? url : absolute.apply(p);
     };
-    return new Placement(relink, relink, id -> null, true);
+    return new Placement(relink, relink, id -> null, true, true);
   }
 
   /**
@@ -139,16 +140,21 @@ public record Placement(
   }
 
   private static void spaces(String s, int from, int to, StringBuilder out) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\r') {
-        while (i + 1 < to && (s.charAt(i + 1) == '\n' || s.charAt(i + 1) == '\r')) {
-          i++;
-        }
-        out.append(' ');
-      } else {
-        out.append(c);
+    int i = from;
+    while (i < to) {
+      int run = i;
+      while (run < to && s.charAt(run) != '\n' && s.charAt(run) != '\r') {
+        run++;
       }
+      out.append(s, i, run);
+      if (run == to) {
+        return;
+      }
+      while (run < to && (s.charAt(run) == '\n' || s.charAt(run) == '\r')) {
+        run++;
+      }
+      out.append(' ');
+      i = run;
     }
   }
 }

@@ -176,7 +176,10 @@ final class DocBuilder {
     }
     List<Fields.Located> related = f.stringList("related");
     boolean star = "star".equals(format);
-    int lastLine = (int) file.text().chars().filter(c -> c == '\n').count() + 1;
+    int lastLine = 1;
+    for (int nl = file.text().indexOf('\n'); nl >= 0; nl = file.text().indexOf('\n', nl + 1)) {
+      lastLine++;
+    }
     Map<String, List<Node>> sectionNodes =
         Sections.split(body, star, source, fm.bodyLine(), lastLine, problems);
     Map<String, String> html = new LinkedHashMap<>();
