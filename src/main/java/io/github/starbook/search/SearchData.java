@@ -4,6 +4,7 @@ import io.github.starbook.site.Json;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
+import io.github.starbook.model.Sections;
 import io.github.starbook.site.Chunks;
 import io.github.starbook.site.Output;
 import java.io.IOException;
@@ -20,10 +21,6 @@ import java.util.Map;
  */
 public final class SearchData {
   public static final String PATH = "assets/search-data.js";
-
-  /** Section keys in reading order, as the Question's text map names them. */
-  static final List<String> SECTIONS = List.of(
-      "body", "situation", "task", "action", "result", "keyPoints", "followUps", "pitfalls");
 
   private SearchData() {}
 
@@ -55,7 +52,7 @@ public final class SearchData {
     d.put("difficulty", q.difficulty() == null ? "" : q.difficulty());
     d.put("format", q.format());
     Map<String, Object> sections = new LinkedHashMap<>();
-    for (String key : SECTIONS) {
+    for (String key : Sections.KEYS) {
       String text = q.text().get(key);
       if (text != null) {
         sections.put(key, text);

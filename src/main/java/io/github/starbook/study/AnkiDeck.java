@@ -3,7 +3,6 @@ package io.github.starbook.study;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
-import io.github.starbook.model.Sections;
 import io.github.starbook.model.Site;
 import io.github.starbook.site.Chunks;
 import java.io.IOException;
@@ -42,12 +41,7 @@ final class AnkiDeck {
 
   private static String line(Question q, Guide guide) {
     return field("starbook:" + q.id()) + '\t' + field(Entities.escape(q.title())) + '\t'
-        + field(back(q)) + '\t' + field(String.join(" ", tags(q, guide))) + '\n';
-  }
-
-  /** The model answer: the answer itself, the STAR parts, the key points and a link to the page. */
-  static String back(Question q) {
-    return q.copies().anki();
+        + field(q.copies().anki()) + '\t' + field(String.join(" ", tags(q, guide))) + '\n';
   }
 
   /** The category and difficulty as hierarchical tags, then the question's own tags. */

@@ -27,14 +27,7 @@ public record Cards(Guide guide, String pageDir) {
   static String json(Guide guide, String pageDir) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("version", 1);
-    List<Object> categories = new ArrayList<>();
-    for (Category c : guide.categories()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("slug", c.slug());
-      m.put("title", c.title());
-      categories.add(m);
-    }
-    data.put("categories", categories);
+    data.put("categories", categories(guide));
     data.put("cards", guide.questions().parallelStream().map(q -> card(q, pageDir)).toList());
     return Json.write(data);
   }
@@ -49,12 +42,19 @@ public record Cards(Guide guide, String pageDir) {
     m.put("tags", q.tags());
     m.put("star", q.star());
     m.put("href", Urls.page(pageDir, q.url()));
-    m.put("points", keyPoints(q));
+    m.put("points", q.copies().card()); // key points, else the answer's first paragraph
     return m;
   }
 
-  /** The key points without their heading; without key points, the answer's first paragraph. */
-  static String keyPoints(Question q) {
-    return q.copies().card();
+  /** Each category's slug and title, in guide order (the card data and the study page's filter). */
+  static List<Map<String, Object>> categories(Guide guide) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Category c : guide.categories()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("slug", c.slug());
+      m.put("title", c.title());
+      out.add(m);
+    }
+    return out;
   }
 }

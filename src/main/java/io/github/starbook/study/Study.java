@@ -1,13 +1,11 @@
 package io.github.starbook.study;
 
 import io.github.starbook.markdown.Urls;
-import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
 import io.github.starbook.render.PagePlanner;
 import io.github.starbook.site.Output;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -28,14 +26,7 @@ public final class Study {
     ctx.put("cards", new Cards(guide, PAGE_DIR));
     ctx.put("ankiHref", Urls.root(PAGE_DIR) + AnkiDeck.FILE);
     ctx.put("allHref", Urls.page(PAGE_DIR, "all/"));
-    List<Map<String, Object>> categories = new ArrayList<>();
-    for (Category c : guide.categories()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("slug", c.slug());
-      m.put("title", c.title());
-      categories.add(m);
-    }
-    ctx.put("categories", categories);
+    ctx.put("categories", Cards.categories(guide));
     ctx.put("tagNames", new ArrayList<>(guide.tags().keySet()));
     TreeSet<String> levels = new TreeSet<>((a, b) -> rank(a) != rank(b)
         ? Integer.compare(rank(a), rank(b)) : a.compareTo(b));

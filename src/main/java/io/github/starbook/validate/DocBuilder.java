@@ -210,8 +210,7 @@ final class DocBuilder {
   private Copies copies(Map<String, List<Node>> parts, Map<Node, String> ids, String category,
       String slug, String url, String summary) {
     List<Node> booklet = new ArrayList<>();
-    for (String key : List.of("body", "situation", "task", "action", "result", "keyPoints",
-        "followUps", "pitfalls")) {
+    for (String key : io.github.starbook.model.Sections.KEYS) {
       booklet.addAll(parts.get(key));
     }
     String bookletHtml = markdown.render(booklet, ids,
@@ -236,7 +235,8 @@ final class DocBuilder {
     }
 
     List<Node> anki = new ArrayList<>();
-    for (String key : List.of("body", "situation", "task", "action", "result", "keyPoints")) {
+    List<String> keys = io.github.starbook.model.Sections.KEYS;
+    for (String key : keys.subList(0, keys.indexOf("followUps"))) { // not follow-ups, pitfalls
       anki.addAll(parts.get(key));
     }
     String ankiHtml = markdown.render(anki, ids, Placement.away(url, site::absolute));
