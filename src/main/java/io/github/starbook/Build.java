@@ -7,14 +7,14 @@ import io.github.starbook.diag.Diagnostics;
 import io.github.starbook.model.Guide;
 import io.github.starbook.render.PagePlanner;
 import io.github.starbook.render.Templates;
-import io.github.starbook.search.SearchPage;
-import io.github.starbook.site.Extras;
-import io.github.starbook.site.Output;
-import io.github.starbook.site.OutputPlan;
-import io.github.starbook.site.SiteWriter;
-import io.github.starbook.study.Study;
-import io.github.starbook.validate.GuideAssembler;
-import io.github.starbook.validate.Memo;
+import io.github.starbook.output.SearchPage;
+import io.github.starbook.output.Extras;
+import io.github.starbook.model.Output;
+import io.github.starbook.output.OutputPlan;
+import io.github.starbook.output.SiteWriter;
+import io.github.starbook.output.StudyPage;
+import io.github.starbook.assemble.GuideAssembler;
+import io.github.starbook.assemble.Memo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -162,7 +162,7 @@ public final class Build {
         extras.addAll(SearchPage.plan(guide, planner));
         return extras;
       }));
-      outputs.addAll(t.step("study", () -> Study.plan(guide, planner)));
+      outputs.addAll(t.step("study", () -> StudyPage.plan(guide, planner)));
     } catch (IOException e) {
       d.error(display(o.templates()), 1, 1, "cannot read templates: " + e.getMessage(),
           "check the templates folder");

@@ -1,5 +1,7 @@
 package io.github.starbook.content;
 
+
+
 import java.util.List;
 import java.util.Map;
 

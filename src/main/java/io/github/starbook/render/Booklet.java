@@ -1,7 +1,7 @@
 package io.github.starbook.render;
 
-import io.github.starbook.markdown.Placement;
-import io.github.starbook.markdown.Urls;
+import io.github.starbook.compile.Placement;
+import io.github.starbook.model.Layout;
 import io.github.starbook.model.Question;
 
 /**
@@ -10,10 +10,10 @@ import io.github.starbook.model.Question;
  * question's folder to the booklet's.
  */
 public record Booklet(Question question, String href, String categoryTitle, String anchor) {
-  static final String FROM = "all/";
+  static final String FROM = Layout.ALL;
 
   public static Booklet of(Question q, String categoryTitle) {
-    return new Booklet(q, Urls.page(FROM, q.url()), categoryTitle,
+    return new Booklet(q, Layout.page(FROM, q.url()), categoryTitle,
         Placement.bookletAnchor(q.category(), q.slug()));
   }
 

@@ -1,12 +1,12 @@
 package io.github.starbook.render;
 
-import io.github.starbook.markdown.Urls;
+import io.github.starbook.model.Layout;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.Site;
-import io.github.starbook.site.Output;
+import io.github.starbook.model.Output;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -86,17 +86,17 @@ public final class PagePlanner {
       out.add(page(p.url() + "index.html", p.source(), "page.peb", ctx));
     }
     if (wanted.test("tags/index.html")) {
-    Map<String, Object> tags = base("tags/", "Tags", "All tags of " + guide.site().title(), "tags");
+    Map<String, Object> tags = base(Layout.TAGS, "Tags", "All tags of " + guide.site().title(), "tags");
     List<Map<String, Object>> tagList = new ArrayList<>();
     for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
-      tagList.add(Map.of("name", e.getKey(), "href", Urls.page("tags/", "tags/" + e.getKey() + "/"),
+      tagList.add(Map.of("name", e.getKey(), "href", Layout.page(Layout.TAGS, Layout.tag(e.getKey())),
           "count", e.getValue().size()));
     }
     tags.put("tags", tagList);
     out.add(page("tags/index.html", "(tag index)", "tags.peb", tags));
     }
     for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
-      String url = "tags/" + e.getKey() + "/";
+      String url = Layout.tag(e.getKey());
       if (!wanted.test(url + "index.html")) {
         continue;
       }
@@ -107,7 +107,7 @@ public final class PagePlanner {
       out.add(page(url + "index.html", "(tag " + e.getKey() + ")", "tag.peb", ctx));
     }
     if (wanted.test("all/index.html")) {
-    Map<String, Object> all = base("all/", "All questions", "Every question of "
+    Map<String, Object> all = base(Layout.ALL, "All questions", "Every question of "
         + guide.site().title() + " on one page, ready to print", "all");
     List<Map<String, Object>> booklet = new ArrayList<>();
     for (Category c : guide.categories()) {
@@ -115,7 +115,7 @@ public final class PagePlanner {
           .stream().map(q -> Booklet.of(q, c.title())).toList()));
     }
     all.put("sections", booklet);
-    all.put("alphabetical", alphabetical("all/"));
+    all.put("alphabetical", alphabetical(Layout.ALL));
     out.add(page("all/index.html", "(print booklet)", "all.peb", all));
     }
 
@@ -179,10 +179,10 @@ public final class PagePlanner {
       }
       paths.add(b.category() + "/index.html");
       for (String t : a.tags()) {
-        paths.add("tags/" + t + "/index.html");
+        paths.add(Layout.tag(t) + "index.html");
       }
       for (String t : b.tags()) {
-        paths.add("tags/" + t + "/index.html");
+        paths.add(Layout.tag(t) + "index.html");
       }
       paths.add("index.html");
       paths.add("all/index.html");
@@ -207,7 +207,7 @@ public final class PagePlanner {
     Category c = categoryBySlug.get(q.category());
     ctx.put("question", q);
     ctx.put("category", c);
-    ctx.put("categoryHref", Urls.page(q.url(), c.url()));
+    ctx.put("categoryHref", Layout.page(q.url(), c.url()));
     List<Item> related = new ArrayList<>();
     for (String id : q.related()) {
       Question r = byId.get(id);
@@ -222,7 +222,7 @@ public final class PagePlanner {
     ctx.put("next", i < siblings.size() - 1 ? item(q.url(), siblings.get(i + 1)) : null);
     List<Map<String, Object>> tagLinks = new ArrayList<>();
     for (String t : q.tags()) {
-      tagLinks.add(Map.of("name", t, "href", Urls.page(q.url(), "tags/" + t + "/")));
+      tagLinks.add(Map.of("name", t, "href", Layout.page(q.url(), Layout.tag(t))));
     }
     ctx.put("tags", tagLinks);
     Site s = guide.site();
@@ -238,14 +238,14 @@ public final class PagePlanner {
     ctx.put("site", s);
     ctx.put("kind", kind);
     ctx.put("url", url);
-    ctx.put("root", Urls.root(url));
+    ctx.put("root", Layout.root(url));
     ctx.put("title", title);
     ctx.put("description", description == null || description.isEmpty() ? s.description() : description);
     ctx.put("canonical", s.absolute(url) == null ? "" : s.absolute(url));
     ctx.put("questionCount", guide.questions().size());
     List<Map<String, Object>> nav = new ArrayList<>();
     for (Category c : guide.categories()) {
-      nav.add(Map.of("title", c.title(), "href", Urls.page(url, c.url()),
+      nav.add(Map.of("title", c.title(), "href", Layout.page(url, c.url()),
           "current", url.startsWith(c.url())));
     }
     ctx.put("nav", nav);
@@ -257,7 +257,7 @@ public final class PagePlanner {
     for (Category c : guide.categories()) {
       Map<String, Object> m = new HashMap<>();
       m.put("category", c);
-      m.put("href", Urls.page(from, c.url()));
+      m.put("href", Layout.page(from, c.url()));
       m.put("questions", items(from, byCategory.getOrDefault(c.slug(), List.of())));
       list.add(m);
     }
@@ -267,7 +267,7 @@ public final class PagePlanner {
   private List<Map<String, Object>> pageLinks(String from) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Page p : guide.pages()) {
-      list.add(Map.of("page", p, "href", Urls.page(from, p.url())));
+      list.add(Map.of("page", p, "href", Layout.page(from, p.url())));
     }
     return list;
   }
@@ -288,7 +288,7 @@ public final class PagePlanner {
 
   private Item item(String from, Question q) {
     Category c = categoryBySlug.get(q.category());
-    return new Item(q, Urls.page(from, q.url()), c == null ? q.category() : c.title());
+    return new Item(q, Layout.page(from, q.url()), c == null ? q.category() : c.title());
   }
 
   public Output page(String path, String source, String template, Map<String, Object> ctx) {

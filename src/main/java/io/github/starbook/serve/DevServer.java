@@ -4,7 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.starbook.diag.Diagnostic;
-import io.github.starbook.site.Output;
+import io.github.starbook.model.Output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

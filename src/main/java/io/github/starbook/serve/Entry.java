@@ -1,7 +1,7 @@
 package io.github.starbook.serve;
 
 import io.github.starbook.render.PagePlanner;
-import io.github.starbook.site.Output;
+import io.github.starbook.model.Output;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 

@@ -1,7 +1,7 @@
 package io.github.starbook.serve;
 
 import io.github.starbook.diag.Diagnostic;
-import io.github.starbook.site.Json;
+import io.github.starbook.output.Json;
 import java.util.List;
 import java.util.Map;
 

@@ -132,7 +132,7 @@ class BuildIntegrityTest {
       }
       // A killed build leaves its temporary folder beside site/ (git ignores .site.*); clear it.
       for (Path left : leftovers(dir)) {
-        io.github.starbook.site.SiteWriter.deleteTree(left);
+        io.github.starbook.output.SiteWriter.deleteTree(left);
       }
       if (after.equals(newHash)) {
         break; // this kill came after the swap: the new site is complete

@@ -1,5 +1,6 @@
 package io.github.starbook.hostile;
 
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.starbook.content.Fields;
@@ -7,10 +8,10 @@ import io.github.starbook.content.FrontMatter;
 import io.github.starbook.content.SourceFile;
 import io.github.starbook.content.TextReader;
 import io.github.starbook.diag.Diagnostic;
-import io.github.starbook.markdown.Links;
-import io.github.starbook.markdown.Markdown;
-import io.github.starbook.markdown.Placement;
-import io.github.starbook.markdown.Sections;
+import io.github.starbook.compile.Links;
+import io.github.starbook.compile.Markdown;
+import io.github.starbook.compile.Placement;
+import io.github.starbook.compile.SectionSplitter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ final class FuzzTarget {
       for (Links.Ref ref : refs) {
         Links.check(ref, TARGETS, false, DISPLAY, problems);
       }
-      Map<String, List<Node>> parts = Sections.split(doc, star, DISPLAY, bodyLine, lastLine, problems);
+      Map<String, List<Node>> parts = SectionSplitter.split(doc, star, DISPLAY, bodyLine, lastLine, problems);
       List<Node> all = new ArrayList<>();
       for (List<Node> nodes : parts.values()) {
         String html = MARKDOWN.render(nodes, ids).html();

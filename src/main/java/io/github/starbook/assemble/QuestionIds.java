@@ -1,0 +1,39 @@
+package io.github.starbook.assemble;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ids ({@code category/slug}) of every built question, and how a {@code related} entry finds
+ * one: {@code category/slug} as written; a bare {@code slug} in the same category first, else the
+ * one question anywhere with that slug (an ambiguous bare slug resolves to nothing).
+ */
+final class QuestionIds {
+  private final Set<String> ids = new LinkedHashSet<>();
+  private final Map<String, String> bySlug = new HashMap<>();
+
+  void add(String category, String slug) {
+    String id = category + "/" + slug;
+    ids.add(id);
+    bySlug.merge(slug, id, (a, b) -> "");
+  }
+
+  Set<String> ids() {
+    return ids;
+  }
+
+  /** The id the entry names, or the entry's best guess (same category) when it names none. */
+  String resolve(String category, String entry) {
+    if (entry.contains("/")) {
+      return entry;
+    }
+    String local = category + "/" + entry;
+    if (ids.contains(local)) {
+      return local;
+    }
+    String any = bySlug.get(entry);
+    return any == null || any.isEmpty() ? local : any;
+  }
+}

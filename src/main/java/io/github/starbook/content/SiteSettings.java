@@ -1,0 +1,74 @@
+package io.github.starbook.content;
+
+import io.github.starbook.content.Fields;
+import io.github.starbook.content.SourceFile;
+import io.github.starbook.content.Yaml;
+import io.github.starbook.content.YamlValue;
+import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.model.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and checks {@code content/site.yaml}. */
+public final class SiteSettings {
+  public static final Set<String> KEYS =
+      Set.of("title", "description", "baseUrl", "language", "repo", "editBranch", "allowHtml");
+
+  private SiteSettings() {}
+
+  public static Site read(SourceFile file, String baseUrlOverride, List<Diagnostic> problems) {
+    if (file == null) {
+      return new Site("", "", baseUrlOverride, "en", null, null, false);
+    }
+    List<Diagnostic> local = new ArrayList<>();
+    Map<String, YamlValue.Entry> map = Yaml.load(file.text(), 1, file.display(), local);
+    problems.addAll(local);
+    if (map == null) {
+      return new Site("", "", baseUrlOverride, "en", null, null, false);
+    }
+    for (YamlValue.Entry e : map.values()) {
+      if (!KEYS.contains(e.key())) {
+        String near = Fields.nearest(e.key(), KEYS);
+        problems.add(Diagnostic.error(file.display(), e.line(), e.column(),
+            "unknown site.yaml key '" + e.key() + "'",
+            near != null ? "did you mean '" + near + "'?"
+                : "allowed keys: " + String.join(", ", KEYS.stream().sorted().toList())));
+      }
+    }
+    Fields f = new Fields(map, file.display(), problems);
+    String title = f.string("title", true, "My interview guide");
+    String description = f.string("description", true, "\"What the guide is for\"");
+    String baseUrl = baseUrlOverride != null ? baseUrlOverride : f.string("baseUrl", false, "");
+    if (baseUrl != null && !baseUrl.matches("https?://[^\\s\"'<>]+")) {
+      int line = baseUrlOverride != null ? 1 : f.line("baseUrl");
+      problems.add(Diagnostic.error(baseUrlOverride != null ? "--base-url" : file.display(),
+          line, 1, "baseUrl '" + baseUrl + "' is not an http(s) URL",
+          "write e.g. https://user.github.io/repo/"));
+      baseUrl = null;
+    }
+    if (baseUrl == null) {
+      problems.add(Diagnostic.warning(file.display(), 1, 1,
+          "no baseUrl: canonical links, sitemap and Open Graph URLs are left out",
+          "add 'baseUrl: https://user.github.io/repo/' or pass --base-url"));
+    }
+    String language = f.string("language", false, "en");
+    String repo = f.string("repo", false, "https://github.com/user/repo");
+    if (repo != null && !repo.matches("https://[^\\s\"'<>]+")) {
+      problems.add(Diagnostic.error(file.display(), f.line("repo"), 1,
+          "repo '" + repo + "' is not an https URL", "write e.g. https://github.com/user/repo"));
+      repo = null;
+    }
+    String branch = f.string("editBranch", false, "main");
+    boolean allowHtml = f.bool("allowHtml");
+    return new Site(
+        title == null ? "" : title,
+        description == null ? "" : description,
+        baseUrl,
+        language == null ? "en" : language,
+        repo,
+        branch == null ? "main" : branch,
+        allowHtml);
+  }
+}

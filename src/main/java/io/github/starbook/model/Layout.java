@@ -1,0 +1,74 @@
+package io.github.starbook.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * Where things go in the built site, in one place: the reserved folders, the page URL of a content
+ * file, and relative URLs between pages (so the site works under any base path and from disk).
+ */
+public final class Layout {
+  /** The print booklet: every question on one page. */
+  public static final String ALL = "all/";
+
+  /** Study mode's page. */
+  public static final String STUDY = "study/";
+
+  /** The full search page. */
+  public static final String SEARCH = "search/";
+
+  /** The tag index; each tag is {@code tags/<tag>/}. */
+  public static final String TAGS = "tags/";
+
+  /** The theme's CSS and JavaScript, lunr and the search data. */
+  public static final String ASSETS = "assets/";
+
+  /** The content folder of free pages, published at the site root. */
+  public static final String PAGES = "pages";
+
+  /** A slug: a category folder, a file name without {@code .md}, or a tag. */
+  public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  /** How to write a slug, for hints. */
+  public static final String SLUG_RULE = "use lowercase letters, digits and hyphens, e.g. tech-debt";
+
+  private Layout() {}
+
+  /** A tag's page folder. */
+  public static String tag(String tag) {
+    return TAGS + tag + "/";
+  }
+
+  /** The page URL of a content path, e.g. strategy/tech-debt.md → strategy/tech-debt/; or null. */
+  public static String urlOf(String contentPath) {
+    String[] parts = contentPath.split("/");
+    String name = parts[parts.length - 1];
+    if (!name.endsWith(".md") || parts.length > 2) {
+      return null;
+    }
+    String stem = name.substring(0, name.length() - 3);
+    boolean index = name.equals("_index.md");
+    if (parts.length == 1) {
+      return index ? "" : null;
+    }
+    if (parts[0].equals(PAGES)) {
+      return index ? null : stem + "/";
+    }
+    return index ? parts[0] + "/" : parts[0] + "/" + stem + "/";
+  }
+
+  /** The prefix from a page's folder (e.g. {@code strategy/tech-debt/}) back to the site root. */
+  public static String root(String fromDir) {
+    int depth = 0;
+    for (int i = 0; i < fromDir.length(); i++) {
+      if (fromDir.charAt(i) == '/') {
+        depth++;
+      }
+    }
+    return "../".repeat(depth);
+  }
+
+  /** A link from one page folder to another page folder's index.html. */
+  public static String page(String fromDir, String toDir) {
+    return root(fromDir) + toDir + "index.html";
+  }
+}

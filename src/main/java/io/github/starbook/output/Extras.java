@@ -1,0 +1,97 @@
+package io.github.starbook.output;
+
+import io.github.starbook.model.Layout;
+
+import io.github.starbook.model.Output;
+
+import io.github.starbook.model.Category;
+import io.github.starbook.model.Guide;
+import io.github.starbook.model.Page;
+import io.github.starbook.model.Question;
+import io.github.starbook.model.Site;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The files beside the pages: sitemap, robots.txt, .nojekyll, the theme's assets, lunr. */
+public final class Extras {
+  static final String LUNR = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
+  static final String LUNR_FULL = "META-INF/resources/webjars/lunr/2.3.9/lunr.js";
+
+  private Extras() {}
+
+  public static List<Output> plan(Guide guide, Path templates, String templatesDisplay)
+      throws IOException {
+    List<Output> out = new ArrayList<>();
+    Site site = guide.site();
+    out.add(new Output("sitemap.xml", "(sitemap)", os -> sitemap(guide, os)));
+    String robots = "User-agent: *\nAllow: /\n"
+        + (site.absolute("") == null ? "" : "Sitemap: " + site.absolute("sitemap.xml") + "\n");
+    out.add(Output.bytes("robots.txt", "(robots.txt)", robots.getBytes(StandardCharsets.UTF_8)));
+    out.add(Output.bytes(SiteWriter.MARKER, "(.nojekyll)", new byte[0]));
+    out.add(new Output(Layout.ASSETS + "lunr.js", "(lunr webjar)", os -> {
+      try (InputStream in = lunr()) {
+        in.transferTo(os);
+      }
+    }));
+    Path assets = templates.resolve("assets");
+    if (Files.isDirectory(assets)) {
+      try (Stream<Path> files = Files.walk(assets)) {
+        for (Path p : files.sorted().toList()) {
+          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            String rel = assets.relativize(p).toString().replace('\\', '/');
+            out.add(new Output(Layout.ASSETS + rel, templatesDisplay + "/assets/" + rel,
+                os -> Files.copy(p, os)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static InputStream lunr() throws IOException {
+    ClassLoader cl = Extras.class.getClassLoader();
+    InputStream in = cl.getResourceAsStream(LUNR);
+    if (in == null) {
+      in = cl.getResourceAsStream(LUNR_FULL);
+    }
+    if (in == null) {
+      throw new IOException("lunr.js not found on the classpath (org.webjars.npm:lunr)");
+    }
+    return in;
+  }
+
+  private static void sitemap(Guide guide, java.io.OutputStream os) throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+    w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    w.write("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    Site site = guide.site();
+    if (site.absolute("") != null) {
+      List<String> urls = new ArrayList<>();
+      urls.add("");
+      guide.categories().stream().map(Category::url).forEach(urls::add);
+      guide.questions().stream().map(Question::url).forEach(urls::add);
+      guide.pages().stream().map(Page::url).forEach(urls::add);
+      urls.add(Layout.ALL);
+      for (String u : urls) {
+        w.write("  <url><loc>" + xml(site.absolute(u)) + "</loc></url>\n");
+      }
+    }
+    w.write("</urlset>\n");
+    w.flush();
+  }
+
+  static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;").replace("'", "&apos;");
+  }
+}
