@@ -5,11 +5,6 @@
  */
 (function (root) {
   'use strict';
-  var SECTIONS = ['body', 'situation', 'task', 'action', 'result', 'keyPoints', 'followUps', 'pitfalls'];
-  var LABELS = {
-    situation: 'Situation', task: 'Task', action: 'Action', result: 'Result',
-    keyPoints: 'Key points', followUps: 'Follow-up questions', pitfalls: 'Pitfalls'
-  };
   var SNIPPET = 180;
   var WORD = /[\p{L}\p{N}]/u;
 
@@ -63,7 +58,12 @@
     return lunr.Pipeline.registeredFunctions.starbookKeepAndStem;
   }
 
-  function create(docs, lunr) {
+  /** data: the search data script's object, {sections: [{key, label}], docs: [...]}. */
+  function create(data, lunr) {
+    var docs = data.docs;
+    var SECTIONS = data.sections.map(function (s) { return s.key; });
+    var LABELS = {};
+    data.sections.forEach(function (s) { LABELS[s.key] = s.label; });
     var byId = {}, order = {};
     var stemKeep = keepAndStem(lunr);
     var index = lunr(function () {

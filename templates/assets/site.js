@@ -48,7 +48,7 @@
     return loadScript('lunr.js').then(function () { return loadScript('search-data.js'); })
       .then(function () { return loadScript('search-engine.js'); })
       .then(function () {
-        var engine = StarbookSearch.create(self.STARBOOK_SEARCH.docs, self.lunr);
+        var engine = StarbookSearch.create(self.STARBOOK_SEARCH, self.lunr);
         return { mode: 'page', search: function (q, f, limit) { return Promise.resolve(engine.search(q, f, limit)); } };
       });
   }

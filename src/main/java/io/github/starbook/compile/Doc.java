@@ -3,7 +3,6 @@ package io.github.starbook.compile;
 import io.github.starbook.content.Fields;
 import io.github.starbook.content.SourceFile;
 import io.github.starbook.diag.Diagnostic;
-import io.github.starbook.compile.Links;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;

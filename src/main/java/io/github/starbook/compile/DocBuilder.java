@@ -6,20 +6,17 @@ import io.github.starbook.content.Fields;
 import io.github.starbook.content.FrontMatter;
 import io.github.starbook.content.SourceFile;
 import io.github.starbook.diag.Diagnostic;
-import io.github.starbook.compile.Links;
-import io.github.starbook.compile.Markdown;
-import io.github.starbook.compile.PlainText;
-import io.github.starbook.compile.SectionSplitter;
-import io.github.starbook.compile.Placement;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Copies;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;
+import io.github.starbook.model.SectionKind;
 import io.github.starbook.model.Site;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -173,13 +170,10 @@ public final class DocBuilder {
             e.getKey().equals("body") ? r.text() : PlainText.withoutHeading(r.text())));
       }
     }
-    io.github.starbook.model.Sections sections = new io.github.starbook.model.Sections(
-        html.get("body"), html.get("situation"), html.get("task"), html.get("action"),
-        html.get("result"), html.get("keyPoints"), html.get("followUps"), html.get("pitfalls"));
     Copies copies = copies(sectionNodes, ids, category, slug, url, summary);
     Question q = new Question(category + "/" + slug, category, slug, title, format,
         List.copyOf(tags), difficulty, summary == null ? "" : summary, List.of(), ord, draft, url,
-        source, path, sections, text, hash(file.text()), copies);
+        source, path, Collections.unmodifiableMap(html), text, hash(file.text()), copies);
     return new Doc(kind, file, category, slug, url, anchors, draft, false, problems, null, null, q,
         List.copyOf(related), List.copyOf(refs));
   }
@@ -191,35 +185,21 @@ public final class DocBuilder {
   private Copies copies(Map<String, List<Node>> parts, Map<Node, String> ids, String category,
       String slug, String url, String summary) {
     List<Node> booklet = new ArrayList<>();
-    for (String key : io.github.starbook.model.Sections.KEYS) {
-      booklet.addAll(parts.get(key));
+    List<Node> card = new ArrayList<>();
+    List<Node> anki = new ArrayList<>();
+    for (SectionKind kind : SectionKind.all()) {
+      List<Node> nodes = parts.get(kind.key());
+      booklet.addAll(nodes);
+      if (kind.onCard()) {
+        card.addAll(withoutHeading(nodes));
+      }
+      if (kind.inAnki()) {
+        anki.addAll(nodes);
+      }
     }
     String bookletHtml = markdown.render(booklet, ids,
         Placement.booklet(url, Placement.bookletAnchor(category, slug)));
-
-    Placement card = Placement.moved(url, Layout.STUDY);
-    List<Node> points = new ArrayList<>(parts.get("keyPoints"));
-    if (!points.isEmpty() && points.get(0) instanceof Heading) {
-      points.remove(0);
-    }
-    String cardHtml;
-    if (!points.isEmpty()) {
-      cardHtml = markdown.render(points, ids, card);
-    } else {
-      // No key points: the answer's opening paragraph stands in for them.
-      List<Node> answer = new ArrayList<>(parts.get("body"));
-      answer.addAll(parts.get("result"));
-      Paragraph first = Markdown.firstParagraph(answer);
-      cardHtml = first != null ? markdown.renderInPlace(first, ids, card)
-          : summary != null && !summary.isEmpty() ? "<p>" + Entities.escape(summary) + "</p>"
-          : "";
-    }
-
-    List<Node> anki = new ArrayList<>();
-    List<String> keys = io.github.starbook.model.Sections.KEYS;
-    for (String key : keys.subList(0, keys.indexOf("followUps"))) { // not follow-ups, pitfalls
-      anki.addAll(parts.get(key));
-    }
+    String cardHtml = cardHtml(card, parts, ids, Placement.moved(url, Layout.STUDY), summary);
     String ankiHtml = markdown.render(anki, ids, Placement.away(url, site::absolute));
     String page = site.absolute(url);
     if (page != null) {
@@ -227,6 +207,25 @@ public final class DocBuilder {
           + "\">Full answer</a></p>";
     }
     return new Copies(bookletHtml, cardHtml, ankiHtml);
+  }
+
+  /** The flashcard's back; with no section meant for it, the answer's opening paragraph. */
+  private String cardHtml(List<Node> card, Map<String, List<Node>> parts, Map<Node, String> ids,
+      Placement placement, String summary) {
+    if (!card.isEmpty()) {
+      return markdown.render(card, ids, placement);
+    }
+    List<Node> answer = new ArrayList<>(parts.get(SectionKind.BODY.key()));
+    answer.addAll(parts.get(SectionKind.RESULT.key()));
+    Paragraph first = Markdown.firstParagraph(answer);
+    return first != null ? markdown.renderInPlace(first, ids, placement)
+        : summary != null && !summary.isEmpty() ? "<p>" + Entities.escape(summary) + "</p>"
+        : "";
+  }
+
+  private static List<Node> withoutHeading(List<Node> section) {
+    return !section.isEmpty() && section.get(0) instanceof Heading
+        ? section.subList(1, section.size()) : section;
   }
 
   private static List<Node> children(Node parent) {

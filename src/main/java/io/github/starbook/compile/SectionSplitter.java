@@ -1,10 +1,10 @@
 package io.github.starbook.compile;
 
 import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.model.SectionKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
@@ -16,33 +16,15 @@ import org.commonmark.node.Node;
  * in "body", in order.
  */
 public final class SectionSplitter {
-  public static final List<String> STAR = List.of("Situation", "Task", "Action", "Result");
-
-  /** Recognised heading text (lower case) to the section key templates see. */
-  private static final Map<String, String> KEYS = new LinkedHashMap<>();
-
-  static {
-    KEYS.put("situation", "situation");
-    KEYS.put("task", "task");
-    KEYS.put("action", "action");
-    KEYS.put("result", "result");
-    KEYS.put("key points", "keyPoints");
-    KEYS.put("follow-up questions", "followUps");
-    KEYS.put("pitfalls", "pitfalls");
-  }
-
   private SectionSplitter() {}
 
-  /** The section key a level-2 heading opens, or null for an ordinary heading. */
-  static String keyOf(Node n, boolean star) {
+  /** The section kind a level-2 heading opens, or null for an ordinary heading. */
+  static SectionKind kindOf(Node n, boolean star) {
     if (!(n instanceof Heading h) || h.getLevel() != 2) {
       return null;
     }
-    String key = KEYS.get(Markdown.headingText(h).strip().toLowerCase(Locale.ROOT));
-    if (key == null || (!star && STAR.stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).equals(key)))) {
-      return null;
-    }
-    return key;
+    SectionKind kind = SectionKind.ofHeading(Markdown.headingText(h));
+    return kind == null || (!star && kind.star()) ? null : kind;
   }
 
   /**
@@ -54,8 +36,8 @@ public final class SectionSplitter {
       List<Diagnostic> problems) {
     Map<String, List<Node>> out = new LinkedHashMap<>();
     out.put("body", new ArrayList<>());
-    for (String k : KEYS.values()) {
-      out.put(k, new ArrayList<>());
+    for (SectionKind k : SectionKind.all()) {
+      out.put(k.key(), new ArrayList<>());
     }
     Map<String, Node> headings = new LinkedHashMap<>();
     List<Node> children = new ArrayList<>();
@@ -64,7 +46,8 @@ public final class SectionSplitter {
     }
     String current = "body";
     for (Node n : children) {
-      String key = keyOf(n, star);
+      SectionKind kind = kindOf(n, star);
+      String key = kind == null ? null : kind.key();
       if (key != null) {
         if (headings.containsKey(key)) {
           problems.add(at(display, bodyLine, n,
@@ -91,8 +74,9 @@ public final class SectionSplitter {
       int lastLine, List<Diagnostic> problems) {
     int lastSeen = -1;
     String lastName = null;
-    for (String name : STAR) {
-      String key = name.toLowerCase(Locale.ROOT);
+    for (SectionKind part : SectionKind.starParts()) {
+      String name = part.heading();
+      String key = part.key();
       Node h = headings.get(key);
       if (h == null) {
         problems.add(missingAt(display, bodyLine, lastLine, headings, name));
@@ -117,16 +101,17 @@ public final class SectionSplitter {
   private static Diagnostic missingAt(
       String display, int bodyLine, int lastLine, Map<String, Node> headings, String name) {
     // Point at the heading that should have come after it, or the end of the file.
-    int index = STAR.indexOf(name);
-    for (String later : STAR.subList(index + 1, STAR.size())) {
-      Node h = headings.get(later.toLowerCase(Locale.ROOT));
+    List<SectionKind> parts = SectionKind.starParts();
+    int index = parts.indexOf(SectionKind.ofHeading(name));
+    for (SectionKind later : parts.subList(index + 1, parts.size())) {
+      Node h = headings.get(later.key());
       if (h != null) {
         return at(display, bodyLine, h, "STAR answer is missing '## " + name + "'",
             "format: star needs Situation, Task, Action, Result in that order");
       }
     }
-    for (String other : List.of("key points", "follow-up questions", "pitfalls")) {
-      Node h = headings.get(KEYS.get(other));
+    for (SectionKind other : SectionKind.all()) {
+      Node h = other.place() == SectionKind.Place.BOX ? headings.get(other.key()) : null;
       if (h != null) {
         return at(display, bodyLine, h, "STAR answer is missing '## " + name + "'",
             "format: star needs Situation, Task, Action, Result in that order");

@@ -1,9 +1,5 @@
 package io.github.starbook.content;
 
-import io.github.starbook.content.Fields;
-import io.github.starbook.content.SourceFile;
-import io.github.starbook.content.Yaml;
-import io.github.starbook.content.YamlValue;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.model.Site;
 import java.util.ArrayList;

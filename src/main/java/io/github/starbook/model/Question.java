@@ -10,7 +10,8 @@ import java.util.Map;
  * @param url site-relative output directory, e.g. {@code strategy/tech-debt/}
  * @param source content path as shown to the writer, e.g. {@code content/strategy/tech-debt.md}
  * @param contentPath path inside content/, e.g. {@code strategy/tech-debt.md}
- * @param text per section name, its plain text on one line (no heading), for search
+ * @param sections per section kind (its key), the HTML; "" where the answer has none
+ * @param text per section kind, its plain text on one line (no heading), for search
  * @param difficulty foundational, intermediate, advanced, or "" when not given
  * @param hash short hash of the answer's Markdown, so study mode can tell an answer changed
  * @param copies the answer as the booklet, the study page and the Anki deck show it
@@ -30,7 +31,7 @@ public record Question(
     String url,
     String source,
     String contentPath,
-    Sections sections,
+    Map<String, String> sections,
     Map<String, String> text,
     String hash,
     Copies copies) {

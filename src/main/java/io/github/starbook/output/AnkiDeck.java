@@ -4,7 +4,6 @@ import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.Site;
-import io.github.starbook.output.Chunks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.github.starbook.output;
 
-import io.github.starbook.output.Json;
 import io.github.starbook.model.Layout;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;

@@ -2,16 +2,15 @@ package io.github.starbook.output;
 
 import io.github.starbook.model.Layout;
 
-import io.github.starbook.output.Json;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
-import io.github.starbook.model.Sections;
-import io.github.starbook.output.Chunks;
+import io.github.starbook.model.SectionKind;
 import io.github.starbook.model.Output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +29,34 @@ public final class SearchData {
     return List.of(new Output(PATH, "(search index)", out -> write(guide, out)));
   }
 
-  /** The whole script: {@code self.STARBOOK_SEARCH = {"docs":[...]};}, one document at a time. */
+  /**
+   * The whole script: {@code self.STARBOOK_SEARCH = {"sections":[...],"docs":[...]};}, the section
+   * kinds (key and label, in reading order) first, then one document at a time.
+   */
   static void write(Guide guide, OutputStream out) throws IOException {
     out.write(HEAD.getBytes(StandardCharsets.UTF_8));
+    out.write(Json.write(sections()).getBytes(StandardCharsets.UTF_8));
+    out.write(DOCS.getBytes(StandardCharsets.UTF_8));
     Chunks.write(out, guide.questions(), ",", q -> Json.write(document(guide, q)));
     out.write(TAIL.getBytes(StandardCharsets.UTF_8));
   }
 
   private static final String HEAD =
-      "/* starbook search data: generated, do not edit */\nself.STARBOOK_SEARCH = {\"docs\":[";
+      "/* starbook search data: generated, do not edit */\nself.STARBOOK_SEARCH = {\"sections\":";
+  private static final String DOCS = ",\"docs\":[";
   private static final String TAIL = "]};\n";
+
+  /** Each section kind's key and its label in search results, in reading order. */
+  static List<Map<String, String>> sections() {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (SectionKind kind : SectionKind.all()) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("key", kind.key());
+      m.put("label", kind.heading());
+      out.add(m);
+    }
+    return out;
+  }
 
   static Map<String, Object> document(Guide guide, Question q) {
     Category c = guide.category(q.category());
@@ -54,10 +71,10 @@ public final class SearchData {
     d.put("difficulty", q.difficulty() == null ? "" : q.difficulty());
     d.put("format", q.format());
     Map<String, Object> sections = new LinkedHashMap<>();
-    for (String key : Sections.KEYS) {
-      String text = q.text().get(key);
+    for (SectionKind kind : SectionKind.all()) {
+      String text = q.text().get(kind.key());
       if (text != null) {
-        sections.put(key, text);
+        sections.put(kind.key(), text);
       }
     }
     d.put("sections", sections);

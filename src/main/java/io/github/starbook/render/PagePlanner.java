@@ -5,6 +5,7 @@ import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;
+import io.github.starbook.model.SectionKind;
 import io.github.starbook.model.Site;
 import io.github.starbook.model.Output;
 import java.io.OutputStreamWriter;
@@ -206,6 +207,7 @@ public final class PagePlanner {
     Map<String, Object> ctx = base(q.url(), q.title(), q.summary(), "question");
     Category c = categoryBySlug.get(q.category());
     ctx.put("question", q);
+    ctx.put("sectionKinds", SectionKind.all());
     ctx.put("category", c);
     ctx.put("categoryHref", Layout.page(q.url(), c.url()));
     List<Item> related = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.github.starbook.output;
 
-import io.github.starbook.output.Json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +32,7 @@ class SearchDataTest {
   @Test
   void theDocumentListIsAScriptWithEveryQuestionAndItsSectionTexts() throws Exception {
     String js = Files.readString(build("site").resolve(SearchData.PATH));
-    assertTrue(js.startsWith("/* starbook search data: generated, do not edit */\nself.STARBOOK_SEARCH = {\"docs\":["));
+    assertTrue(js.startsWith("/* starbook search data: generated, do not edit */\nself.STARBOOK_SEARCH = {\"sections\":[{\"key\":\"in30Seconds\",\"label\":\"In 30 seconds\"},"));
     assertTrue(js.endsWith("]};\n"));
     assertEquals(47, js.split("\\{\"id\":\"", -1).length - 1);
     // A STAR answer: sections by name, heading and list bullets gone, running text.
