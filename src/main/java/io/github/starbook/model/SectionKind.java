@@ -9,6 +9,7 @@ import java.util.Locale;
  * Adding a kind is one line here (plus its CSS class in the theme).
  */
 public enum SectionKind {
+  IN_30_SECONDS("in30Seconds", "In 30 seconds", Place.TOP, "in-30-seconds", true, true),
   BODY("body", "", Place.BODY, "answer", false, true),
   SITUATION("situation", "Situation", Place.STAR, "star-situation", false, true),
   TASK("task", "Task", Place.STAR, "star-task", false, true),
