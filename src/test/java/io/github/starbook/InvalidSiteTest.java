@@ -3,6 +3,7 @@ package io.github.starbook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.starbook.testing.Cases;
 import io.github.starbook.testing.Run;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,28 +11,29 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One folder per invalid site under src/test/resources/invalid/, each with the exact diagnostics
- * it must produce in {@code expected.txt}. Every problem is reported in one run, exit code 1.
+ * One folder per invalid site under src/test/resources/invalid/: the shared site in {@code _base/}
+ * plus the case's own files, laid out as the hostile cases are (see {@link Cases}: {@code content/}
+ * over the base, {@code setup.txt} for files to make or delete), with the exact diagnostics it must
+ * produce in {@code expected.txt}. Every problem is reported in one run, exit code 1.
  */
 class InvalidSiteTest {
   static final Path ROOT = Path.of("src/test/resources/invalid").toAbsolutePath();
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> s = Files.list(ROOT)) {
-      return s.map(p -> p.getFileName().toString()).sorted().toList().stream();
-    }
+    return Cases.names(ROOT);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void reportsExactDiagnostics(String name) throws IOException {
-    Path dir = ROOT.resolve(name);
-    List<String> expected = Files.readAllLines(dir.resolve("expected.txt"));
+  void reportsExactDiagnostics(String name, @TempDir Path dir) throws Exception {
+    List<String> expected = Files.readAllLines(ROOT.resolve(name).resolve("expected.txt"));
     assertFalse(expected.isEmpty(), "expected.txt of " + name + " is empty");
+    Cases.layOut(ROOT, name, dir);
     Run r = Run.main(dir, "check", "--templates", Run.TEMPLATES.toString());
     assertEquals(1, r.exit(), r.toString());
     List<String> lines = Arrays.asList(r.err().split("\n"));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.starbook.cli.Main;
+import io.github.starbook.testing.Cases;
+import io.github.starbook.testing.Trees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The hostile-input suite: one folder per case under {@code src/test/resources/hostile/}. Each case
  * is the base content ({@code _base/}) plus the case's {@code content/} (and {@code templates/},
- * laid over the project's templates), plus files made at run time from {@code setup.txt}. It is
- * built with {@code starbook build} over a previously built site, and {@code expected.txt} gives the
+ * laid over the project's templates), plus files made at run time from {@code setup.txt} (see
+ * {@link Cases}). It is built with {@code starbook build} over a previously built site, and {@code expected.txt} gives the
  * outcome: {@code @exit N}, the exact lines on standard error, and {@code @} checks of the safe
  * render (see {@link SafeHtml#check}). A failing build must leave the previous site byte-identical;
  * a passing one must pass {@link SafeHtml#checkSite}. {@code -Dhostile.update=true} rewrites the
@@ -40,17 +43,14 @@ class HostileCasesTest {
 
   @BeforeAll
   static void buildPreviousSite() throws IOException {
-    Files2.copyTree(CASES.resolve("_base/content"), previous.resolve("content"));
-    Files2.copyTree(TEMPLATES, previous.resolve("templates"));
+    Trees.copy(CASES.resolve(Cases.BASE).resolve("content"), previous.resolve("content"));
+    Trees.copy(TEMPLATES, previous.resolve("templates"));
     Result r = run(previous, "build");
     assertEquals(0, r.exit, "the base content must build: " + r.err);
   }
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> s = Files.list(CASES)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_")).sorted()
-          .toList().stream();
-    }
+    return Cases.names(CASES);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -60,21 +60,12 @@ class HostileCasesTest {
     boolean update = Boolean.getBoolean("hostile.update");
     List<String> expected = update && !Files.exists(src.resolve("expected.txt")) ? List.of()
         : Files.readAllLines(src.resolve("expected.txt"), StandardCharsets.UTF_8);
-    Files2.copyTree(CASES.resolve("_base/content"), dir.resolve("content"));
-    if (Files.isDirectory(src.resolve("content"))) {
-      Files2.copyTree(src.resolve("content"), dir.resolve("content"));
-    }
-    Files2.copyTree(TEMPLATES, dir.resolve("templates"));
-    if (Files.isDirectory(src.resolve("templates"))) {
-      Files2.copyTree(src.resolve("templates"), dir.resolve("templates"));
-    }
-    Files2.copyTree(previous.resolve("site"), dir.resolve("site"));
-    if (Files.exists(src.resolve("setup.txt"))) {
-      boolean unreadable = CaseSetup.apply(Files.readAllLines(src.resolve("setup.txt")), dir);
-      Assumptions.assumeFalse(unreadable && runningAsRoot(dir),
-          "skipped: running as root, so file permissions cannot make a file unreadable");
-    }
-    String before = TreeHash.of(dir.resolve("site"));
+    Trees.copy(TEMPLATES, dir.resolve("templates"));
+    Trees.copy(previous.resolve("site"), dir.resolve("site"));
+    boolean unreadable = Cases.layOut(CASES, name, dir);
+    Assumptions.assumeFalse(unreadable && runningAsRoot(dir),
+        "skipped: running as root, so file permissions cannot make a file unreadable");
+    Map<String, String> before = Trees.hash(dir.resolve("site"));
 
     List<String> args = new ArrayList<>(List.of("build"));
     int exit = 0;
@@ -109,7 +100,7 @@ class HostileCasesTest {
       assertTrue(left.isEmpty(), name + ": temporary folders left beside site/: " + left);
     }
     if (exit != 0) {
-      assertEquals(before, TreeHash.of(dir.resolve("site")),
+      assertEquals(before, Trees.hash(dir.resolve("site")),
           name + ": a failing build changed the previous site/");
     } else {
       SafeHtml.checkSite(dir.resolve("site"));

@@ -1,4 +1,4 @@
-package io.github.starbook.hostile;
+package io.github.starbook.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Creates, at run time, the files git cannot hold well (raw bytes, huge inputs, symlinks, FIFOs,
- * unreadable files), from a case's {@code setup.txt}. One command a line, paths relative to the
- * case's working folder:
+ * Test cases built on a shared base: a suite folder (such as {@code src/test/resources/hostile/}
+ * or {@code src/test/resources/invalid/}) holds the base in {@code _base/} and one folder per case.
+ * A case holds only what differs from the base: its folders ({@code content/}, {@code templates/})
+ * are laid over the base's, file by file; its {@code setup.txt} then makes, at run time, the files
+ * git cannot hold well (raw bytes, huge inputs, symlinks, FIFOs, unreadable files) or deletes a
+ * base file; its {@code expected.txt} is read by the test. One command a line of {@code setup.txt},
+ * paths relative to the case's working folder:
  *
  * <pre>
  * write PATH TEXT          create PATH with TEXT (escapes: \n \r \t \\ \xNN raw byte, \\uXXXX)
@@ -26,11 +31,43 @@ import java.util.List;
  * delete PATH              remove a file of the base content
  * </pre>
  */
-final class CaseSetup {
-  private CaseSetup() {}
+public final class Cases {
+  private Cases() {}
+
+  /** The base every case of a suite starts from. */
+  public static final String BASE = "_base";
+
+  /** The cases of {@code suite}: its folders, sorted, except those starting with '_'. */
+  public static Stream<String> names(Path suite) throws IOException {
+    try (Stream<Path> s = Files.list(suite)) {
+      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("_")).sorted().toList().stream();
+    }
+  }
+
+  /**
+   * Lays case {@code name} of {@code suite} out in {@code dir}, over what {@code dir} already holds
+   * (for instance the project's templates): the folders of {@code _base/}, then the case's folders
+   * over them, then its {@code setup.txt}. Whether the setup made a file unreadable (root can read
+   * it anyway).
+   */
+  public static boolean layOut(Path suite, String name, Path dir) throws IOException,
+      InterruptedException {
+    Path src = suite.resolve(name);
+    for (Path layer : List.of(suite.resolve(BASE), src)) {
+      try (Stream<Path> s = Files.list(layer)) {
+        for (Path folder : s.filter(Files::isDirectory).sorted().toList()) {
+          Trees.copy(folder, dir.resolve(folder.getFileName().toString()));
+        }
+      }
+    }
+    Path setup = src.resolve("setup.txt");
+    return Files.exists(setup) && apply(Files.readAllLines(setup, StandardCharsets.UTF_8), dir);
+  }
 
   /** Whether the setup made a file unreadable (root can read it anyway). */
-  static boolean apply(List<String> spec, Path root) throws IOException, InterruptedException {
+  private static boolean apply(List<String> spec, Path root)
+      throws IOException, InterruptedException {
     boolean unreadable = false;
     for (String raw : spec) {
       String line = raw;
@@ -79,7 +116,7 @@ final class CaseSetup {
   }
 
   /** TEXT with its escapes turned into bytes (UTF-8 for characters, raw for \xNN). */
-  static byte[] bytes(String text) {
+  private static byte[] bytes(String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringBuilder chars = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.starbook.testing.Trees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failing build leaves site/ byte-identical is checked by every failing case of
  * {@link HostileCasesTest}.)
  */
-class BuildIntegrityTest {
+class InterruptedBuildTest {
   /** Enough pages that writing takes a while, so a kill lands in the middle of it. */
   static void writeGuide(Path root, int categories, int perCategory, boolean reverse)
       throws IOException {
@@ -53,7 +55,7 @@ class BuildIntegrityTest {
       java.util.Collections.reverse(writes);
     }
     writes.forEach(Runnable::run);
-    Files2.copyTree(HostileCasesTest.TEMPLATES, root.resolve("templates"));
+    Trees.copy(HostileCasesTest.TEMPLATES, root.resolve("templates"));
   }
 
   private static void write(Path p, String text) {
@@ -71,11 +73,11 @@ class BuildIntegrityTest {
     writeGuide(a, 3, 15, false);
     writeGuide(b, 3, 15, true);
     assertEquals(0, HostileCasesTest.run(a, "build").exit());
-    String first = TreeHash.of(a.resolve("site"));
+    Map<String, String> first = Trees.hash(a.resolve("site"));
     assertEquals(0, HostileCasesTest.run(a, "build").exit());
-    assertEquals(first, TreeHash.of(a.resolve("site")), "second build of the same input differs");
+    assertEquals(first, Trees.hash(a.resolve("site")), "second build of the same input differs");
     assertEquals(0, HostileCasesTest.run(b, "build").exit());
-    assertEquals(first, TreeHash.of(b.resolve("site")),
+    assertEquals(first, Trees.hash(b.resolve("site")),
         "the same files created in reverse order (in another folder) build differently");
   }
 
@@ -84,10 +86,10 @@ class BuildIntegrityTest {
       throws Exception {
     writeGuide(fresh, 4, 30, false);
     assertEquals(0, HostileCasesTest.run(fresh, "build").exit());
-    String newHash = TreeHash.of(fresh.resolve("site"));
+    Map<String, String> newHash = Trees.hash(fresh.resolve("site"));
     writeGuide(dir, 1, 3, false);
     assertEquals(0, HostileCasesTest.run(dir, "build").exit());
-    String oldHash = TreeHash.of(dir.resolve("site"));
+    Map<String, String> oldHash = Trees.hash(dir.resolve("site"));
     writeGuide(dir, 4, 30, false);
 
     Thread t = new Thread(() -> HostileCasesTest.run(dir, "build"), "build-under-test");
@@ -96,7 +98,7 @@ class BuildIntegrityTest {
     t.interrupt();
     t.join(TimeUnit.MINUTES.toMillis(2));
     assertTrue(!t.isAlive(), "the build did not end after an interrupt");
-    String after = TreeHash.of(dir.resolve("site"));
+    Map<String, String> after = Trees.hash(dir.resolve("site"));
     assertTrue(after.equals(oldHash) || after.equals(newHash),
         "site/ after an interrupt is neither the old nor the new site");
     assertEquals(List.of(), leftovers(dir), "temporary folders left after an interrupt");
@@ -107,10 +109,10 @@ class BuildIntegrityTest {
       throws Exception {
     writeGuide(fresh, 4, 30, false);
     assertEquals(0, HostileCasesTest.run(fresh, "build").exit());
-    String newHash = TreeHash.of(fresh.resolve("site"));
+    Map<String, String> newHash = Trees.hash(fresh.resolve("site"));
     writeGuide(dir, 1, 3, false);
     assertEquals(0, HostileCasesTest.run(dir, "build").exit());
-    String oldHash = TreeHash.of(dir.resolve("site"));
+    Map<String, String> oldHash = Trees.hash(dir.resolve("site"));
     assertNotEquals(oldHash, newHash);
     writeGuide(dir, 4, 30, false);
 
@@ -124,7 +126,7 @@ class BuildIntegrityTest {
       }
       boolean finished = !p.isAlive();
       p.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
-      String after = TreeHash.of(dir.resolve("site"));
+      Map<String, String> after = Trees.hash(dir.resolve("site"));
       assertTrue(after.equals(oldHash) || after.equals(newHash),
           "round " + round + ": site/ after kill -9 is neither the old nor the new site");
       if (sawWrite && !finished && after.equals(oldHash)) {
