@@ -3,7 +3,6 @@ package io.github.starbook.assemble;
 import io.github.starbook.content.SiteSettings;
 import io.github.starbook.compile.Doc;
 import io.github.starbook.compile.DocBuilder;
-
 import io.github.starbook.content.ContentLoader;
 import io.github.starbook.content.Fields;
 import io.github.starbook.content.SourceFile;
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
  * guide: links between files, {@code related} entries, categories without an index.
  */
 public final class GuideAssembler {
-  static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   static final Pattern RELATED = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)?");
 
   private final Diagnostics diagnostics;
@@ -53,14 +51,12 @@ public final class GuideAssembler {
     List<Diagnostic> siteProblems = new ArrayList<>();
     Site site = SiteSettings.read(loaded.siteYaml(), baseUrlOverride, siteProblems);
     diagnostics.addAll(siteProblems);
-    DocBuilder builder = new DocBuilder(new Markdown(site.allowHtml()), site);
-
     if (memo != null) {
       memo.settings(Memo.key(site, drafts));
       memo.retain(loaded.markdown().stream().map(SourceFile::contentPath)
           .collect(java.util.stream.Collectors.toSet()));
     }
-    List<Doc> docs = built(loaded.markdown(), builder);
+    List<Doc> docs = built(loaded.markdown(), new DocBuilder(new Markdown(site.allowHtml()), site));
     for (Doc d : docs) {
       diagnostics.addAll(d.problems());
     }
@@ -69,42 +65,53 @@ public final class GuideAssembler {
       targets.put(d.file().contentPath(), new Links.Target(d.url(), d.anchors(), d.draft()));
     }
     List<Doc> usable = docs.stream().filter(d -> (drafts || !d.draft()) && !d.broken()).toList();
-    Set<String> categorySlugs = new HashSet<>();
-    QuestionIds questionIds = new QuestionIds();
+    QuestionIds questionIds = questionIds(docs);
+    checkCategoriesExist(docs, usable);
+    if (memo != null) {
+      memo.environment(Memo.key(targets, questionIds.ids()));
+    }
+    return guide(site, usable, targets, questionIds);
+  }
+
+  /** The ids of the questions that will be built, to resolve {@code related} entries against. */
+  private QuestionIds questionIds(List<Doc> docs) {
+    QuestionIds ids = new QuestionIds();
     for (Doc d : docs) {
-      if (drafts || !d.draft()) {
-        if (d.kind() == Doc.Kind.CATEGORY) {
-          categorySlugs.add(d.category());
-        } else if (d.kind() == Doc.Kind.QUESTION) {
-          questionIds.add(d.category(), d.slug());
-        }
+      if ((drafts || !d.draft()) && d.kind() == Doc.Kind.QUESTION) {
+        ids.add(d.category(), d.slug());
       }
     }
-    List<Diagnostic> missingCategories = new ArrayList<>();
+    return ids;
+  }
+
+  /** A question in a folder without {@code _index.md} is an error (once per file). */
+  private void checkCategoriesExist(List<Doc> docs, List<Doc> usable) {
+    Set<String> categorySlugs = new HashSet<>();
+    for (Doc d : docs) {
+      if ((drafts || !d.draft()) && d.kind() == Doc.Kind.CATEGORY) {
+        categorySlugs.add(d.category());
+      }
+    }
+    List<Diagnostic> missing = new ArrayList<>();
     for (Doc d : usable) {
       if (d.kind() == Doc.Kind.QUESTION && !categorySlugs.contains(d.category())) {
-        missingCategories.add(Diagnostic.error(d.display(), 1, 1,
+        missing.add(Diagnostic.error(d.display(), 1, 1,
             "category '" + d.category() + "' has no _index.md",
             "create content/" + d.category() + "/_index.md with 'title: ...'"));
       }
     }
-    diagnostics.addAll(missingCategories.stream().distinct().toList());
+    diagnostics.addAll(missing.stream().distinct().toList());
+  }
 
+  /** The checks between files, then the guide in reading order. */
+  private Guide guide(Site site, List<Doc> usable, Map<String, Links.Target> targets,
+      QuestionIds questionIds) {
     Page home = null;
     List<Category> cats = new ArrayList<>();
     List<Question> questions = new ArrayList<>();
     List<Page> pages = new ArrayList<>();
-    if (memo != null) {
-      memo.environment(Memo.key(targets, questionIds.ids()));
-    }
     for (Doc d : usable) {
-      Checked c = memo == null ? null : memo.checked(d);
-      if (c == null) {
-        c = check(d, targets, questionIds);
-        if (memo != null) {
-          c = memo.store(d, c);
-        }
-      }
+      Checked c = checked(d, targets, questionIds);
       diagnostics.addAll(c.problems());
       switch (d.kind()) {
         case HOME -> home = d.page();
@@ -128,6 +135,18 @@ public final class GuideAssembler {
             .thenComparing(Question::slug));
     pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::slug));
     return Guide.of(site, home, List.copyOf(cats), List.copyOf(questions), List.copyOf(pages));
+  }
+
+  /** A file's checks between files, from the memo when nothing they depend on changed. */
+  private Checked checked(Doc d, Map<String, Links.Target> targets, QuestionIds questionIds) {
+    Checked c = memo == null ? null : memo.checked(d);
+    if (c == null) {
+      c = check(d, targets, questionIds);
+      if (memo != null) {
+        c = memo.store(d, c);
+      }
+    }
+    return c;
   }
 
   /** Every file read and rendered, over the cores, in file order; from the memo when unchanged. */
@@ -190,9 +209,7 @@ public final class GuideAssembler {
       }
     }
     if (!related.isEmpty()) {
-      q = new Question(q.id(), q.category(), q.slug(), q.title(), q.format(), q.tags(),
-          q.difficulty(), q.summary(), List.copyOf(related), q.order(), q.draft(), q.url(),
-          q.source(), q.contentPath(), q.sections(), q.text(), q.hash(), q.copies());
+      q = q.withRelated(related);
     }
     return new Checked(q, List.copyOf(problems));
   }

@@ -1,13 +1,13 @@
 package io.github.starbook.compile;
 
-import io.github.starbook.model.Layout;
-
 import io.github.starbook.content.Fields;
 import io.github.starbook.content.FrontMatter;
 import io.github.starbook.content.SourceFile;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Copies;
+import io.github.starbook.model.Difficulty;
+import io.github.starbook.model.Layout;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.SectionKind;
@@ -41,7 +41,6 @@ public final class DocBuilder {
   static final Set<String> PAGE_KEYS = Set.of("title", "summary", "order", "draft");
   static final Set<String> HOME_KEYS = Set.of("title");
   static final List<String> FORMATS = List.of("answer", "star");
-  static final List<String> DIFFICULTIES = List.of("foundational", "intermediate", "advanced");
 
   private final Markdown markdown;
   private final Site site;
@@ -51,57 +50,37 @@ public final class DocBuilder {
     this.site = site;
   }
 
+  /** Where a content file sits: what kind of page it is, its category (or null) and slug. */
+  private record Spot(Doc.Kind kind, String category, String slug, String name) {}
+
+  /** One file while it is compiled: what the steps below share. */
+  private record Unit(SourceFile file, Spot spot, String url, Fields fields, boolean draft,
+      Document body, Map<Node, String> ids, Set<String> anchors, List<Links.Ref> refs,
+      int bodyLine, List<Diagnostic> problems) {
+
+    String source() {
+      return file.display();
+    }
+  }
+
   /** The file read and rendered, or null when it cannot be a page (the problem is reported). */
   public Doc build(SourceFile file, List<Diagnostic> reported) {
-    List<Diagnostic> problems = new ArrayList<>();
-    String path = file.contentPath();
-    String[] parts = path.split("/");
-    Doc.Kind kind;
-    String category = null;
-    String slug;
-    String name = parts[parts.length - 1];
-    String stem = name.substring(0, name.length() - 3);
-    if (parts.length == 1 && name.equals("_index.md")) {
-      kind = Doc.Kind.HOME;
-      slug = "";
-    } else if (parts.length == 2 && parts[0].equals("pages")) {
-      kind = Doc.Kind.PAGE;
-      slug = stem;
-    } else if (parts.length == 2 && name.equals("_index.md")) {
-      kind = Doc.Kind.CATEGORY;
-      category = parts[0];
-      slug = parts[0];
-    } else if (parts.length == 2) {
-      kind = Doc.Kind.QUESTION;
-      category = parts[0];
-      slug = stem;
-    } else {
+    Spot spot = spot(file.contentPath());
+    if (spot == null) {
       reported.add(Diagnostic.error(file.display(), 1, 1,
           "file is not where starbook looks for content",
           "questions are content/<category>/<slug>.md, pages content/pages/<slug>.md"));
       return null;
     }
-    String url = Layout.urlOf(path);
-    if (category != null && !Layout.SLUG.matcher(category).matches()) {
-      problems.add(Diagnostic.error(file.display(), 1, 1,
-          "category folder '" + category + "' is not a valid slug", Layout.SLUG_RULE));
-    }
-    if (kind != Doc.Kind.HOME && kind != Doc.Kind.CATEGORY
-        && !Layout.SLUG.matcher(slug).matches()) {
-      problems.add(Diagnostic.error(file.display(), 1, 1,
-          "file name '" + name + "' is not a valid slug", Layout.SLUG_RULE));
-    }
+    List<Diagnostic> problems = new ArrayList<>();
+    checkSlugs(spot, file.display(), problems);
+    String url = Layout.urlOf(file.contentPath());
     FrontMatter fm = FrontMatter.parse(file, problems);
     if (fm == null) {
-      return new Doc(kind, file, category, slug, url, null, false, true, problems, null, null,
-          null, List.of(), List.of());
+      return new Doc(spot.kind(), file, spot.category(), spot.slug(), url, null, false, true,
+          problems, null, null, null, List.of(), List.of());
     }
-    Set<String> allowed = switch (kind) {
-      case HOME -> HOME_KEYS;
-      case CATEGORY -> CATEGORY_KEYS;
-      case QUESTION -> QUESTION_KEYS;
-      case PAGE -> PAGE_KEYS;
-    };
+    Set<String> allowed = allowedKeys(spot.kind());
     fm.checkKeys(allowed, file.display(), problems);
     Fields f = new Fields(fm.fields(), file.display(), problems);
     boolean draft = allowed.contains("draft") && f.bool("draft");
@@ -112,70 +91,147 @@ public final class DocBuilder {
     }
     Map<Node, String> ids = Markdown.headingIds(body);
     Set<String> anchors = new LinkedHashSet<>(ids.values());
-    String source = file.display();
     List<Links.Ref> refs = new ArrayList<>();
-    Links.resolve(body, path, url, anchors, source, fm.bodyLine(), Layout::urlOf, problems,
-        refs);
+    Links.resolve(body, file.contentPath(), url, anchors, file.display(), fm.bodyLine(),
+        Layout::urlOf, problems, refs);
+    Unit u = new Unit(file, spot, url, f, draft, body, ids, anchors, refs, fm.bodyLine(),
+        problems);
+    return spot.kind() == Doc.Kind.QUESTION ? question(u) : listPage(u);
+  }
 
-    String title = f.string("title", kind != Doc.Kind.HOME, "\"How do you ...?\"");
-    title = title == null ? "" : title;
-    Integer order = kind == Doc.Kind.HOME ? null : f.integer("order");
-    int ord = order == null ? Integer.MAX_VALUE : order;
-    if (kind != Doc.Kind.QUESTION) {
-      String summary = kind == Doc.Kind.HOME ? null : f.string("summary", false, "\"...\"");
-      String html = markdown.render(children(body), ids).html();
-      Page page = null;
-      Category cat = null;
-      if (kind == Doc.Kind.CATEGORY) {
-        cat = new Category(slug, title, ord, summary == null ? "" : summary, html, url, source,
-            path);
-      } else {
-        page = new Page(slug, title, summary == null ? "" : summary, ord, html, url, source, path);
-      }
-      return new Doc(kind, file, category, slug, url, anchors, draft, false, problems, page, cat,
-          null, List.of(), List.copyOf(refs));
+  /** What a content path is: home, free page, category or question; null if none of these. */
+  private static Spot spot(String path) {
+    String[] parts = path.split("/");
+    String name = parts[parts.length - 1];
+    String stem = name.substring(0, name.length() - 3);
+    boolean index = name.equals("_index.md");
+    if (parts.length == 1 && index) {
+      return new Spot(Doc.Kind.HOME, null, "", name);
     }
+    if (parts.length != 2) {
+      return null;
+    }
+    if (parts[0].equals(Layout.PAGES)) {
+      return new Spot(Doc.Kind.PAGE, null, stem, name);
+    }
+    return index ? new Spot(Doc.Kind.CATEGORY, parts[0], parts[0], name)
+        : new Spot(Doc.Kind.QUESTION, parts[0], stem, name);
+  }
+
+  private static void checkSlugs(Spot spot, String display, List<Diagnostic> problems) {
+    if (spot.category() != null && !Layout.SLUG.matcher(spot.category()).matches()) {
+      problems.add(Diagnostic.error(display, 1, 1,
+          "category folder '" + spot.category() + "' is not a valid slug", Layout.SLUG_RULE));
+    }
+    boolean named = spot.kind() == Doc.Kind.PAGE || spot.kind() == Doc.Kind.QUESTION;
+    if (named && !Layout.SLUG.matcher(spot.slug()).matches()) {
+      problems.add(Diagnostic.error(display, 1, 1,
+          "file name '" + spot.name() + "' is not a valid slug", Layout.SLUG_RULE));
+    }
+  }
+
+  private static Set<String> allowedKeys(Doc.Kind kind) {
+    return switch (kind) {
+      case HOME -> HOME_KEYS;
+      case CATEGORY -> CATEGORY_KEYS;
+      case QUESTION -> QUESTION_KEYS;
+      case PAGE -> PAGE_KEYS;
+    };
+  }
+
+  /** The title (required except on the home page). */
+  private static String title(Unit u) {
+    String title = u.fields().string("title", u.spot().kind() != Doc.Kind.HOME,
+        "\"How do you ...?\"");
+    return title == null ? "" : title;
+  }
+
+  /** The position among its siblings; unordered files come last. */
+  private static int order(Unit u) {
+    Integer order = u.spot().kind() == Doc.Kind.HOME ? null : u.fields().integer("order");
+    return order == null ? Integer.MAX_VALUE : order;
+  }
+
+  /** The home page, a category or a free page. */
+  private Doc listPage(Unit u) {
+    Spot spot = u.spot();
+    String title = title(u);
+    int order = order(u);
+    String summary = spot.kind() == Doc.Kind.HOME ? null
+        : u.fields().string("summary", false, "\"...\"");
+    summary = summary == null ? "" : summary;
+    String html = markdown.render(children(u.body()), u.ids()).html();
+    String path = u.file().contentPath();
+    Page page = null;
+    Category cat = null;
+    if (spot.kind() == Doc.Kind.CATEGORY) {
+      cat = new Category(spot.slug(), title, order, summary, html, u.url(), u.source(), path);
+    } else {
+      page = new Page(spot.slug(), title, summary, order, html, u.url(), u.source(), path);
+    }
+    return new Doc(spot.kind(), u.file(), spot.category(), spot.slug(), u.url(), u.anchors(),
+        u.draft(), false, u.problems(), page, cat, null, List.of(), List.copyOf(u.refs()));
+  }
+
+  /** A question: its fields checked, its sections split, rendered and copied. */
+  private Doc question(Unit u) {
+    Spot spot = u.spot();
+    Fields f = u.fields();
+    String title = title(u);
+    int order = order(u);
     String format = f.oneOf("format", FORMATS, "answer");
-    String difficulty = f.oneOf("difficulty", DIFFICULTIES, "");
+    String difficulty = f.oneOf("difficulty", Difficulty.keys(), "");
     String summary = f.string("summary", false, "\"One sentence.\"");
+    List<String> tags = tags(u);
+    List<Fields.Located> related = f.stringList("related");
+    Map<String, List<Node>> sectionNodes = SectionSplitter.split(u.body(), "star".equals(format),
+        u.source(), u.bodyLine(), lineCount(u.file().text()), u.problems());
+    Map<String, String> html = new LinkedHashMap<>();
+    Map<String, String> text = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Node>> e : sectionNodes.entrySet()) {
+      Markdown.Rendered r = markdown.render(e.getValue(), u.ids());
+      html.put(e.getKey(), r.html());
+      if (!r.text().isEmpty()) {
+        text.put(e.getKey(), PlainText.squash(e.getKey().equals(SectionKind.BODY.key())
+            ? r.text() : PlainText.withoutHeading(r.text())));
+      }
+    }
+    Copies copies = copies(sectionNodes, u.ids(), spot.category(), spot.slug(), u.url(), summary);
+    Question q = new Question(spot.category() + "/" + spot.slug(), spot.category(), spot.slug(),
+        title, format, tags, difficulty, summary == null ? "" : summary, List.of(), order,
+        u.draft(), u.url(), u.source(), u.file().contentPath(),
+        Collections.unmodifiableMap(html), text, hash(u.file().text()), copies);
+    return new Doc(spot.kind(), u.file(), spot.category(), spot.slug(), u.url(), u.anchors(),
+        u.draft(), false, u.problems(), null, null, q, List.copyOf(related),
+        List.copyOf(u.refs()));
+  }
+
+  /** The question's tags: slugs, each once; a warning when it has none. */
+  private static List<String> tags(Unit u) {
+    Fields f = u.fields();
     List<String> tags = new ArrayList<>();
     for (Fields.Located t : f.stringList("tags")) {
       if (!Layout.SLUG.matcher(t.value()).matches()) {
         // A tag is a folder of the site (tags/<tag>/): it must be a slug, never a path.
-        problems.add(Diagnostic.error(source, t.line(), t.column(),
+        u.problems().add(Diagnostic.error(u.source(), t.line(), t.column(),
             "tag '" + t.value() + "' is not a valid slug", Layout.SLUG_RULE));
       } else if (!tags.contains(t.value())) {
         tags.add(t.value());
       }
     }
     if (tags.isEmpty() && f.entry("tags") == null) {
-      problems.add(Diagnostic.warning(source, f.line("tags"), 1, "question has no tags",
+      u.problems().add(Diagnostic.warning(u.source(), f.line("tags"), 1, "question has no tags",
           "add e.g. 'tags: [strategy, technical-debt]' so readers can find it"));
     }
-    List<Fields.Located> related = f.stringList("related");
-    boolean star = "star".equals(format);
-    int lastLine = 1;
-    for (int nl = file.text().indexOf('\n'); nl >= 0; nl = file.text().indexOf('\n', nl + 1)) {
-      lastLine++;
+    return List.copyOf(tags);
+  }
+
+  private static int lineCount(String text) {
+    int lines = 1;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      lines++;
     }
-    Map<String, List<Node>> sectionNodes =
-        SectionSplitter.split(body, star, source, fm.bodyLine(), lastLine, problems);
-    Map<String, String> html = new LinkedHashMap<>();
-    Map<String, String> text = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Node>> e : sectionNodes.entrySet()) {
-      Markdown.Rendered r = markdown.render(e.getValue(), ids);
-      html.put(e.getKey(), r.html());
-      if (!r.text().isEmpty()) {
-        text.put(e.getKey(), PlainText.squash(
-            e.getKey().equals("body") ? r.text() : PlainText.withoutHeading(r.text())));
-      }
-    }
-    Copies copies = copies(sectionNodes, ids, category, slug, url, summary);
-    Question q = new Question(category + "/" + slug, category, slug, title, format,
-        List.copyOf(tags), difficulty, summary == null ? "" : summary, List.of(), ord, draft, url,
-        source, path, Collections.unmodifiableMap(html), text, hash(file.text()), copies);
-    return new Doc(kind, file, category, slug, url, anchors, draft, false, problems, null, null, q,
-        List.copyOf(related), List.copyOf(refs));
+    return lines;
   }
 
   /**

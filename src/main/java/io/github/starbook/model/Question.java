@@ -36,6 +36,12 @@ public record Question(
     String hash,
     Copies copies) {
 
+  /** This question with its {@code related} ids resolved. */
+  public Question withRelated(List<String> ids) {
+    return new Question(id, category, slug, title, format, tags, difficulty, summary,
+        List.copyOf(ids), order, draft, url, source, contentPath, sections, text, hash, copies);
+  }
+
   public boolean star() {
     return "star".equals(format);
   }

@@ -3,6 +3,7 @@ package io.github.starbook.output;
 import io.github.starbook.model.Layout;
 
 import io.github.starbook.model.Category;
+import io.github.starbook.model.Difficulty;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
 import io.github.starbook.render.PagePlanner;
@@ -11,14 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The search outputs: the document list script and the full search page ({@code search/}) whose
  * filters (category, tag, difficulty, format) list what the guide actually has.
  */
 public final class SearchPage {
-  static final List<String> DIFFICULTIES = List.of("foundational", "intermediate", "advanced");
 
   private SearchPage() {}
 
@@ -43,19 +42,10 @@ public final class SearchPage {
       tags.add(option(t, "#" + t));
     }
     f.put("tag", tags);
-    TreeSet<String> seen = new TreeSet<>();
-    for (Question q : guide.questions()) {
-      if (q.difficulty() != null && !q.difficulty().isEmpty()) {
-        seen.add(q.difficulty());
-      }
-    }
     List<Map<String, String>> difficulties = new ArrayList<>();
-    for (String d : DIFFICULTIES) {
-      if (seen.remove(d)) {
-        difficulties.add(option(d, d));
-      }
+    for (String d : Difficulty.used(guide.questions())) {
+      difficulties.add(option(d, d));
     }
-    seen.forEach(d -> difficulties.add(option(d, d)));
     f.put("difficulty", difficulties);
     f.put("format", List.of(option("star", "STAR story"), option("answer", "Answer")));
     return f;

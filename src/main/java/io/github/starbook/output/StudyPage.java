@@ -1,6 +1,7 @@
 package io.github.starbook.output;
 
 import io.github.starbook.model.Layout;
+import io.github.starbook.model.Difficulty;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Question;
 import io.github.starbook.render.PagePlanner;
@@ -8,14 +9,12 @@ import io.github.starbook.model.Output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Study mode's outputs: the study page (flashcards, mock interview, progress; the card data inside
  * it, so it works from disk) and the Anki deck.
  */
 public final class StudyPage {
-  private static final List<String> LEVELS = List.of("foundational", "intermediate", "advanced");
 
   private StudyPage() {}
 
@@ -27,22 +26,10 @@ public final class StudyPage {
     ctx.put("allHref", Layout.page(Layout.STUDY, Layout.ALL));
     ctx.put("categories", Cards.categories(guide));
     ctx.put("tagNames", new ArrayList<>(guide.tags().keySet()));
-    TreeSet<String> levels = new TreeSet<>((a, b) -> rank(a) != rank(b)
-        ? Integer.compare(rank(a), rank(b)) : a.compareTo(b));
-    for (Question q : guide.questions()) {
-      if (q.difficulty() != null && !q.difficulty().isEmpty()) {
-        levels.add(q.difficulty());
-      }
-    }
-    ctx.put("levels", new ArrayList<>(levels));
+    ctx.put("levels", Difficulty.used(guide.questions()));
     List<Output> out = new ArrayList<>();
     out.add(pages.page(Layout.STUDY + "index.html", "(study page)", "study.peb", ctx));
     out.add(new Output(AnkiDeck.FILE, "(Anki export)", os -> AnkiDeck.write(guide, os)));
     return out;
-  }
-
-  private static int rank(String level) {
-    int i = LEVELS.indexOf(level);
-    return i < 0 ? LEVELS.size() : i;
   }
 }
