@@ -92,8 +92,8 @@ public final class DocBuilder {
     Map<Node, String> ids = Markdown.headingIds(body);
     Set<String> anchors = new LinkedHashSet<>(ids.values());
     List<Links.Ref> refs = new ArrayList<>();
-    Links.resolve(body, file.contentPath(), url, anchors, file.display(), fm.bodyLine(),
-        Layout::urlOf, problems, refs);
+    Links.resolve(body, new Links.From(file.contentPath(), url, anchors, file.display(),
+        fm.bodyLine()), problems, refs);
     Unit u = new Unit(file, spot, url, f, draft, body, ids, anchors, refs, fm.bodyLine(),
         problems);
     return spot.kind() == Doc.Kind.QUESTION ? question(u) : listPage(u);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
@@ -38,17 +37,20 @@ public final class Links {
   private Links() {}
 
   /**
-   * Rewrites every link and image of {@code doc}, written in {@code contentPath}; {@code urlOf}
-   * gives the page URL of a content path (null when no page can live there). Links to other files
-   * are added to {@code refs}.
+   * The file links are written in: its path inside content/, its page URL, its own heading ids,
+   * how it is shown in messages and the line its body starts on.
    */
-  public static void resolve(
-      Node doc, String contentPath, String fromUrl, Set<String> ownAnchors, String display,
-      int bodyLine, Function<String, String> urlOf, List<Diagnostic> problems, List<Ref> refs) {
+  public record From(String contentPath, String url, Set<String> anchors, String display,
+      int bodyLine) {}
+
+  /**
+   * Rewrites every link and image of {@code doc}, written in {@code from}. Links to other files
+   * are added to {@code refs}, to be checked once every file is known.
+   */
+  public static void resolve(Node doc, From from, List<Diagnostic> problems, List<Ref> refs) {
     for (Node n : linksAndImages(doc)) {
       String dest = n instanceof Link l ? l.getDestination() : ((Image) n).getDestination();
-      String resolved = resolveOne(dest, n, contentPath, fromUrl, ownAnchors, display, bodyLine,
-          urlOf, problems, refs);
+      String resolved = resolveOne(dest, n, from, problems, refs);
       if (resolved == null) {
         unwrap(n);
       } else if (n instanceof Link l) {
@@ -119,9 +121,9 @@ public final class Links {
   }
 
   private static String resolveOne(
-      String dest, Node n, String contentPath, String fromUrl, Set<String> ownAnchors,
-      String display, int bodyLine, Function<String, String> urlOf, List<Diagnostic> problems,
-      List<Ref> refs) {
+      String dest, Node n, From from, List<Diagnostic> problems, List<Ref> refs) {
+    String display = from.display();
+    int bodyLine = from.bodyLine();
     String scheme = unsafeScheme(dest);
     if (scheme != null) {
       problems.add(SectionSplitter.at(display, bodyLine, n,
@@ -140,22 +142,22 @@ public final class Links {
       path = path.substring(0, query);
     }
     if (path.isEmpty()) {
-      if (anchor != null && !anchor.isEmpty() && !ownAnchors.contains(anchor)) {
+      if (anchor != null && !anchor.isEmpty() && !from.anchors().contains(anchor)) {
         problems.add(SectionSplitter.at(display, bodyLine, n, "no heading '#" + anchor + "' in this file",
-            anchorsHint(ownAnchors)));
+            anchorsHint(from.anchors())));
       }
       return dest;
     }
     if (!path.endsWith(".md")) {
       return dest;
     }
-    String target = normalize(parent(contentPath) + path);
+    String target = normalize(parent(from.contentPath()) + path);
     refs.add(new Ref(target, path, anchor, SectionSplitter.line(bodyLine, n), SectionSplitter.column(n)));
-    String url = target == null ? null : urlOf.apply(target);
+    String url = target == null ? null : Layout.urlOf(target);
     if (url == null) {
       return dest; // reported by check(): no page lives there
     }
-    return Layout.page(fromUrl, url) + (anchor == null ? "" : "#" + anchor);
+    return Layout.page(from.url(), url) + (anchor == null ? "" : "#" + anchor);
   }
 
   private static String anchorsHint(Set<String> anchors) {

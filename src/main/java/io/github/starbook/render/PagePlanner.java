@@ -56,58 +56,83 @@ public final class PagePlanner {
   public List<Output> plan(java.util.function.Predicate<String> wanted) {
     List<Output> out = new ArrayList<>();
     if (wanted.test("index.html")) {
-    Map<String, Object> home = base("", guide.home().title().isEmpty() ? guide.site().title()
-        : guide.home().title(), guide.site().description(), "home");
-    home.put("intro", guide.home().html());
-    home.put("sections", sections(""));
-    home.put("pages", pageLinks(""));
-    out.add(page("index.html", guide.home().source().isEmpty() ? "(home page)" : guide.home().source(),
-        "home.peb", home));
+      out.add(home());
     }
-
     for (Category c : guide.categories()) {
-      if (!wanted.test(c.url() + "index.html")) {
-        continue;
+      if (wanted.test(c.url() + "index.html")) {
+        out.add(category(c));
       }
-      Map<String, Object> ctx = base(c.url(), c.title(), c.summary(), "category");
-      ctx.put("category", c);
-      ctx.put("questions", items(c.url(), byCategory.getOrDefault(c.slug(), List.of())));
-      out.add(page(c.url() + "index.html", c.source(), "category.peb", ctx));
     }
     out.addAll(guide.questions().parallelStream()
         .filter(q -> wanted.test(q.url() + "index.html"))
         .map(q -> page(q.url() + "index.html", q.source(), "question.peb", questionContext(q)))
         .toList());
     for (Page p : guide.pages()) {
-      if (!wanted.test(p.url() + "index.html")) {
-        continue;
+      if (wanted.test(p.url() + "index.html")) {
+        out.add(freePage(p));
       }
-      Map<String, Object> ctx = base(p.url(), p.title(), p.summary(), "page");
-      ctx.put("page", p);
-      out.add(page(p.url() + "index.html", p.source(), "page.peb", ctx));
     }
-    if (wanted.test("tags/index.html")) {
-    Map<String, Object> tags = base(Layout.TAGS, "Tags", "All tags of " + guide.site().title(), "tags");
+    if (wanted.test(Layout.TAGS + "index.html")) {
+      out.add(tagIndex());
+    }
+    for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
+      if (wanted.test(Layout.tag(e.getKey()) + "index.html")) {
+        out.add(tag(e.getKey(), e.getValue()));
+      }
+    }
+    if (wanted.test(Layout.ALL + "index.html")) {
+      out.add(booklet());
+    }
+    if (wanted.test("404.html")) {
+      out.add(notFound());
+    }
+    return out;
+  }
+
+  private Output home() {
+    Map<String, Object> home = base("", guide.home().title().isEmpty() ? guide.site().title()
+        : guide.home().title(), guide.site().description(), "home");
+    home.put("intro", guide.home().html());
+    home.put("sections", sections(""));
+    home.put("pages", pageLinks(""));
+    return page("index.html", guide.home().source().isEmpty() ? "(home page)"
+        : guide.home().source(), "home.peb", home);
+  }
+
+  private Output category(Category c) {
+    Map<String, Object> ctx = base(c.url(), c.title(), c.summary(), "category");
+    ctx.put("category", c);
+    ctx.put("questions", items(c.url(), byCategory.getOrDefault(c.slug(), List.of())));
+    return page(c.url() + "index.html", c.source(), "category.peb", ctx);
+  }
+
+  private Output freePage(Page p) {
+    Map<String, Object> ctx = base(p.url(), p.title(), p.summary(), "page");
+    ctx.put("page", p);
+    return page(p.url() + "index.html", p.source(), "page.peb", ctx);
+  }
+
+  private Output tagIndex() {
+    Map<String, Object> tags = base(Layout.TAGS, "Tags", "All tags of " + guide.site().title(),
+        "tags");
     List<Map<String, Object>> tagList = new ArrayList<>();
     for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
-      tagList.add(Map.of("name", e.getKey(), "href", Layout.page(Layout.TAGS, Layout.tag(e.getKey())),
-          "count", e.getValue().size()));
+      tagList.add(Map.of("name", e.getKey(), "href",
+          Layout.page(Layout.TAGS, Layout.tag(e.getKey())), "count", e.getValue().size()));
     }
     tags.put("tags", tagList);
-    out.add(page("tags/index.html", "(tag index)", "tags.peb", tags));
-    }
-    for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
-      String url = Layout.tag(e.getKey());
-      if (!wanted.test(url + "index.html")) {
-        continue;
-      }
-      Map<String, Object> ctx = base(url, "Tag: " + e.getKey(),
-          "Questions tagged " + e.getKey(), "tag");
-      ctx.put("tag", e.getKey());
-      ctx.put("questions", items(url, e.getValue()));
-      out.add(page(url + "index.html", "(tag " + e.getKey() + ")", "tag.peb", ctx));
-    }
-    if (wanted.test("all/index.html")) {
+    return page(Layout.TAGS + "index.html", "(tag index)", "tags.peb", tags);
+  }
+
+  private Output tag(String tag, List<Question> questions) {
+    String url = Layout.tag(tag);
+    Map<String, Object> ctx = base(url, "Tag: " + tag, "Questions tagged " + tag, "tag");
+    ctx.put("tag", tag);
+    ctx.put("questions", items(url, questions));
+    return page(url + "index.html", "(tag " + tag + ")", "tag.peb", ctx);
+  }
+
+  private Output booklet() {
     Map<String, Object> all = base(Layout.ALL, "All questions", "Every question of "
         + guide.site().title() + " on one page, ready to print", "all");
     List<Map<String, Object>> booklet = new ArrayList<>();
@@ -117,15 +142,13 @@ public final class PagePlanner {
     }
     all.put("sections", booklet);
     all.put("alphabetical", alphabetical(Layout.ALL));
-    out.add(page("all/index.html", "(print booklet)", "all.peb", all));
-    }
+    return page(Layout.ALL + "index.html", "(print booklet)", "all.peb", all);
+  }
 
-    if (wanted.test("404.html")) {
+  private Output notFound() {
     Map<String, Object> notFound = base("", "Page not found", guide.site().description(), "404");
     notFound.put("root", guide.site().basePath());
-    out.add(page("404.html", "(404 page)", "404.peb", notFound));
-    }
-    return out;
+    return page("404.html", "(404 page)", "404.peb", notFound);
   }
 
   /**
@@ -159,7 +182,7 @@ public final class PagePlanner {
         if (!before.tags().keySet().equals(after.tags().keySet())) {
           return null;
         }
-        paths.add("tags/index.html");
+        paths.add(Layout.TAGS + "index.html");
       }
       if (relating == null) {
         relating = new HashMap<>();
@@ -186,7 +209,7 @@ public final class PagePlanner {
         paths.add(Layout.tag(t) + "index.html");
       }
       paths.add("index.html");
-      paths.add("all/index.html");
+      paths.add(Layout.ALL + "index.html");
     }
     return paths;
   }

@@ -170,57 +170,19 @@ public final class Preview implements AutoCloseable {
 
   private void rebuild(Set<String> contentBatch, Set<String> templateBatch, boolean full) {
     long t0 = System.nanoTime();
-    if (full) {
-      reuse.rescan();
-    } else {
-      reuse.changed(contentBatch);
-    }
-    if (!templateBatch.isEmpty()) {
-      reuse.replanAll();
-    }
-    Build.Planned planned;
-    try {
-      planned = build.plan(new Build.Options(config.content(), config.templates(), null,
-          config.baseUrl(), config.drafts(), false, config.verbose(), false), reuse);
-    } catch (BuildFailure f) {
-      for (Diagnostic d : f.diagnostics()) {
-        log.println(d.format());
-      }
-      log.printf("%d error(s); still serving the last good build%n", f.diagnostics().size());
-      server.fail(f.diagnostics());
+    Build.Planned planned = plan(contentBatch, templateBatch, full);
+    if (planned == null) {
       return;
     }
     State old = server.state();
     Map<String, Entry> files = planned.partial() ? new HashMap<>(old.files()) : new HashMap<>();
-    Map<String, Entry> fresh = new HashMap<>();
-    Set<String> pageTemplates = new HashSet<>();
-    for (Output o : planned.outputs()) {
-      if (o.producer() instanceof PagePlanner.Render r) {
-        pageTemplates.add(r.template());
-      }
-    }
-    for (Output o : planned.outputs()) {
-      Entry before = old.files().get(o.path());
-      Entry e = before != null && before.sameInput(o) && !touched(o, templateBatch, pageTemplates)
-          ? before : new Entry(o);
-      files.put(o.path(), e);
-      if (e != before && o.producer() instanceof PagePlanner.Render) {
-        fresh.put(o.path(), e);
-      }
-    }
-    if (!templateBatch.isEmpty()) {
-      List<Diagnostic> problems = probe(fresh);
-      if (!problems.isEmpty()) {
-        problems.forEach(d -> log.println(d.format()));
-        log.printf("%d error(s); still serving the last good build%n", problems.size());
-        server.fail(problems);
-        reuse.replanAll();
-        return;
-      }
+    Map<String, Entry> fresh = merge(old, planned, templateBatch, files);
+    if (!templateBatch.isEmpty() && !probeOk(fresh)) {
+      reuse.replanAll();
+      return;
     }
     String base = planned.guide().site().basePath();
-    State next = new State(old.generation() + 1, base, Map.copyOf(files), List.of(), "[]");
-    server.publish(next);
+    server.publish(new State(old.generation() + 1, base, Map.copyOf(files), List.of(), "[]"));
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     for (Diagnostic d : planned.warnings()) {
       log.println(d.format());
@@ -235,6 +197,67 @@ public final class Preview implements AutoCloseable {
     if (config.out() != null) {
       writeOut(files);
     }
+  }
+
+  /** The site planned again for what changed; null (reported, old build kept) on errors. */
+  private Build.Planned plan(Set<String> contentBatch, Set<String> templateBatch, boolean full) {
+    if (full) {
+      reuse.rescan();
+    } else {
+      reuse.changed(contentBatch);
+    }
+    if (!templateBatch.isEmpty()) {
+      reuse.replanAll();
+    }
+    try {
+      return build.plan(new Build.Options(config.content(), config.templates(), null,
+          config.baseUrl(), config.drafts(), false, config.verbose(), false), reuse);
+    } catch (BuildFailure f) {
+      fail(f.diagnostics());
+      return null;
+    }
+  }
+
+  private void fail(List<Diagnostic> problems) {
+    for (Diagnostic d : problems) {
+      log.println(d.format());
+    }
+    log.printf("%d error(s); still serving the last good build%n", problems.size());
+    server.fail(problems);
+  }
+
+  /**
+   * Puts the planned outputs into {@code files}, keeping the old entry of every output whose input
+   * did not change; returns the pages that must be rendered again.
+   */
+  private static Map<String, Entry> merge(State old, Build.Planned planned,
+      Set<String> templateBatch, Map<String, Entry> files) {
+    Set<String> pageTemplates = new HashSet<>();
+    for (Output o : planned.outputs()) {
+      if (o.producer() instanceof PagePlanner.Render r) {
+        pageTemplates.add(r.template());
+      }
+    }
+    Map<String, Entry> fresh = new HashMap<>();
+    for (Output o : planned.outputs()) {
+      Entry before = old.files().get(o.path());
+      Entry e = before != null && before.sameInput(o) && !touched(o, templateBatch, pageTemplates)
+          ? before : new Entry(o);
+      files.put(o.path(), e);
+      if (e != before && o.producer() instanceof PagePlanner.Render) {
+        fresh.put(o.path(), e);
+      }
+    }
+    return fresh;
+  }
+
+  /** After a template change: renders one page per template; false (reported) if one fails. */
+  private boolean probeOk(Map<String, Entry> fresh) {
+    List<Diagnostic> problems = probe(fresh);
+    if (!problems.isEmpty()) {
+      fail(problems);
+    }
+    return problems.isEmpty();
   }
 
   /** Whether a template change affects this page: its own template, or a shared one (base...). */

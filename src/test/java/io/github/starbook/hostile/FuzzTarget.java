@@ -66,8 +66,8 @@ final class FuzzTarget {
     if (doc != null) {
       Map<Node, String> ids = Markdown.headingIds(doc);
       List<Links.Ref> refs = new ArrayList<>();
-      Links.resolve(doc, "strategy/fuzz.md", "strategy/fuzz/", new LinkedHashSet<>(ids.values()),
-          DISPLAY, bodyLine, p -> p.replaceAll("\\.md$", "/"), problems, refs);
+      Links.resolve(doc, new Links.From("strategy/fuzz.md", "strategy/fuzz/",
+          new LinkedHashSet<>(ids.values()), DISPLAY, bodyLine), problems, refs);
       for (Links.Ref ref : refs) {
         Links.check(ref, TARGETS, false, DISPLAY, problems);
       }
