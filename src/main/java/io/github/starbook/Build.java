@@ -1,20 +1,20 @@
 package io.github.starbook;
 
+import io.github.starbook.assemble.GuideAssembler;
+import io.github.starbook.assemble.Memo;
 import io.github.starbook.content.ContentLoader;
 import io.github.starbook.diag.BuildFailure;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
 import io.github.starbook.model.Guide;
-import io.github.starbook.render.PagePlanner;
-import io.github.starbook.render.Templates;
-import io.github.starbook.output.SearchPage;
-import io.github.starbook.output.Extras;
 import io.github.starbook.model.Output;
+import io.github.starbook.output.Extras;
 import io.github.starbook.output.OutputPlan;
+import io.github.starbook.output.SearchPage;
 import io.github.starbook.output.SiteWriter;
 import io.github.starbook.output.StudyPage;
-import io.github.starbook.assemble.GuideAssembler;
-import io.github.starbook.assemble.Memo;
+import io.github.starbook.render.PagePlanner;
+import io.github.starbook.render.Templates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -32,8 +32,14 @@ import java.util.TreeSet;
 public final class Build {
   /** What to build and how. {@code write=false} is {@code starbook check}. */
   public record Options(
-      Path content, Path templates, Path out, String baseUrl, boolean drafts, boolean strict,
-      boolean verbose, boolean write) {}
+      Path content,
+      Path templates,
+      Path out,
+      String baseUrl,
+      boolean drafts,
+      boolean strict,
+      boolean verbose,
+      boolean write) {}
 
   /** A successful build: how many pages and files, how long, and the warnings. */
   public record Result(int pages, int files, long millis, List<Diagnostic> warnings) {}
@@ -47,8 +53,8 @@ public final class Build {
   }
 
   /**
-   * The site planned but not written. With {@code partial}, {@code outputs} holds only the pages
-   * an edit may have changed (plus the files beside the pages); every other page is as last time.
+   * The site planned but not written. With {@code partial}, {@code outputs} holds only the pages an
+   * edit may have changed (plus the files beside the pages); every other page is as last time.
    */
   public record Planned(
       Guide guide, List<Output> outputs, List<Diagnostic> warnings, boolean partial) {}
@@ -65,7 +71,9 @@ public final class Build {
     private Set<String> changed;
     private Guide guide;
 
-    /** Content files (paths inside the content folder, '/'-separated) changed since the last plan. */
+    /**
+     * Content files (paths inside the content folder, '/'-separated) changed since the last plan.
+     */
     public void changed(Set<String> contentPaths) {
       if (changed != null) {
         changed.addAll(contentPaths);
@@ -85,8 +93,10 @@ public final class Build {
 
     ContentLoader.Loaded load(Path root, String display, Diagnostics d) {
       Diagnostics own = new Diagnostics();
-      ContentLoader.Loaded next = loaded == null || changed == null ? null
-          : new ContentLoader(root, display, own).reread(loaded, changed);
+      ContentLoader.Loaded next =
+          loaded == null || changed == null
+              ? null
+              : new ContentLoader(root, display, own).reread(loaded, changed);
       if (next == null) {
         own = new Diagnostics();
         next = new ContentLoader(root, display, own).load();
@@ -107,39 +117,49 @@ public final class Build {
 
     int pages = (int) outputs.stream().filter(x -> x.path().endsWith(".html")).count();
     Progress progress = new Progress(log, pages, outputs.size());
-    t.step("write", () -> {
-      if (o.write()) {
-        SiteWriter.write(abs(o.out()), display(o.out()), outputs, d, progress);
-      } else {
-        for (Output out : outputs) {
-          try {
-            out.producer().write(OutputStream.nullOutputStream());
-          } catch (Output.ProduceError e) {
-            d.add(e.diagnostic());
+    t.step(
+        "write",
+        () -> {
+          if (o.write()) {
+            SiteWriter.write(abs(o.out()), display(o.out()), outputs, d, progress);
+          } else {
+            for (Output out : outputs) {
+              try {
+                out.producer().write(OutputStream.nullOutputStream());
+              } catch (Output.ProduceError e) {
+                d.add(e.diagnostic());
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     stopOnErrors(d, o.strict());
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new Result(pages, outputs.size(), millis, d.sorted(false));
   }
 
   /**
-   * load → validate → render → index, without writing: outputs produce their bytes when asked.
-   * With {@code reuse} (may be null), unchanged files are not read, parsed or rendered again.
+   * load → validate → render → index, without writing: outputs produce their bytes when asked. With
+   * {@code reuse} (may be null), unchanged files are not read, parsed or rendered again.
    */
   public Planned plan(Options o, Reuse reuse) throws BuildFailure {
     return plan(o, reuse, new Diagnostics(), new Timer(o.verbose()));
   }
 
   private Planned plan(Options o, Reuse reuse, Diagnostics d, Timer t) throws BuildFailure {
-    ContentLoader.Loaded loaded = t.step("load", () -> reuse == null
-        ? new ContentLoader(abs(o.content()), display(o.content()), d).load()
-        : reuse.load(abs(o.content()), display(o.content()), d));
-    Guide guide = t.step("validate", () -> new GuideAssembler(d, o.drafts(),
-        reuse == null ? null : reuse.memo).assemble(loaded, o.baseUrl()));
+    ContentLoader.Loaded loaded =
+        t.step(
+            "load",
+            () ->
+                reuse == null
+                    ? new ContentLoader(abs(o.content()), display(o.content()), d).load()
+                    : reuse.load(abs(o.content()), display(o.content()), d));
+    Guide guide =
+        t.step(
+            "validate",
+            () ->
+                new GuideAssembler(d, o.drafts(), reuse == null ? null : reuse.memo)
+                    .assemble(loaded, o.baseUrl()));
     stopOnErrors(d, o.strict());
 
     List<Output> outputs = new ArrayList<>();
@@ -147,24 +167,36 @@ public final class Build {
     try {
       Path templates = abs(o.templates());
       if (!Files.isDirectory(templates)) {
-        d.error(display(o.templates()), 1, 1, "templates folder not found",
+        d.error(
+            display(o.templates()),
+            1,
+            1,
+            "templates folder not found",
             "run starbook in the guide's folder, or pass --templates DIR");
         stopOnErrors(d, o.strict());
       }
       Templates engine = new Templates(templates, display(o.templates()));
       Set<String> only = reuse == null ? null : PagePlanner.affected(reuse.guide, guide);
       PagePlanner planner = new PagePlanner(guide, engine);
-      outputs.addAll(t.step("render", () -> only == null ? planner.plan()
-          : planner.plan(only::contains)));
+      outputs.addAll(
+          t.step("render", () -> only == null ? planner.plan() : planner.plan(only::contains)));
       partial = only != null;
-      outputs.addAll(t.step("index", () -> {
-        List<Output> extras = new ArrayList<>(Extras.plan(guide, templates, display(o.templates())));
-        extras.addAll(SearchPage.plan(guide, planner));
-        return extras;
-      }));
+      outputs.addAll(
+          t.step(
+              "index",
+              () -> {
+                List<Output> extras =
+                    new ArrayList<>(Extras.plan(guide, templates, display(o.templates())));
+                extras.addAll(SearchPage.plan(guide, planner));
+                return extras;
+              }));
       outputs.addAll(t.step("study", () -> StudyPage.plan(guide, planner)));
     } catch (IOException e) {
-      d.error(display(o.templates()), 1, 1, "cannot read templates: " + e.getMessage(),
+      d.error(
+          display(o.templates()),
+          1,
+          1,
+          "cannot read templates: " + e.getMessage(),
           "check the templates folder");
     }
     OutputPlan.checkCollisions(outputs, d);
@@ -209,8 +241,14 @@ public final class Build {
       try {
         return step.run();
       } catch (IOException e) {
-        throw new BuildFailure(List.of(Diagnostic.error(".", 1, 1,
-            name + " failed: " + e.getMessage(), "check files and permissions")));
+        throw new BuildFailure(
+            List.of(
+                Diagnostic.error(
+                    ".",
+                    1,
+                    1,
+                    name + " failed: " + e.getMessage(),
+                    "check files and permissions")));
       } finally {
         if (verbose) {
           log.printf("  %-9s %6.1f ms%n", name, (System.nanoTime() - t0) / 1e6);
@@ -220,7 +258,8 @@ public final class Build {
   }
 
   /** Prints a progress line now and then on large builds. */
-  private record Progress(PrintStream log, int pages, int files) implements java.util.function.IntConsumer {
+  private record Progress(PrintStream log, int pages, int files)
+      implements java.util.function.IntConsumer {
     @Override
     public void accept(int done) {
       if (files >= 500 && done % (files / 4) == 0 && done < files) {

@@ -38,15 +38,18 @@ class FailedBuildTest {
     Path site = tmp.resolve("site");
     assertEquals(0, Run.build(tmp, content, site).exit());
     Map<String, String> before = Trees.hash(site);
-    Files.writeString(content.resolve("strategy/roadmap.md"),
+    Files.writeString(
+        content.resolve("strategy/roadmap.md"),
         "---\ntitle: [unclosed\n---\nBroken [link](nowhere.md).\n");
     Run r = Run.build(tmp, content, site);
     assertEquals(1, r.exit());
     assertTrue(r.err().endsWith("build failed: 1 error(s); site/ was left as it was\n"), r.err());
     assertEquals(before, Trees.hash(site));
     try (Stream<Path> s = Files.list(tmp)) {
-      assertEquals(java.util.List.of("content", "site"),
-          s.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary folder is left");
+      assertEquals(
+          java.util.List.of("content", "site"),
+          s.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no temporary folder is left");
     }
   }
 
@@ -55,11 +58,19 @@ class FailedBuildTest {
     Path templates = tmp.resolve("templates");
     Trees.copy(Run.TEMPLATES, templates);
     Path site = tmp.resolve("site");
-    String[] args = {"build", "--content", FixtureSiteTest.CONTENT.toString(), "--templates",
-        templates.toString(), "--out", site.toString()};
+    String[] args = {
+      "build",
+      "--content",
+      FixtureSiteTest.CONTENT.toString(),
+      "--templates",
+      templates.toString(),
+      "--out",
+      site.toString()
+    };
     assertEquals(0, Run.main(tmp, args).exit());
     Map<String, String> before = Trees.hash(site);
-    Files.writeString(templates.resolve("page.peb"),
+    Files.writeString(
+        templates.resolve("page.peb"),
         "{% extends \"base.peb\" %}\n{% block content %}\n{{ pageTitel }}\n{% endblock %}\n");
     Run r = Run.main(tmp, args);
     assertEquals(1, r.exit());
@@ -75,7 +86,8 @@ class FailedBuildTest {
     Files.writeString(out.resolve("Important.java"), "class Important {}");
     Run r = Run.build(tmp, FixtureSiteTest.CONTENT, out);
     assertEquals(1, r.exit());
-    assertTrue(r.err().contains("refusing to replace a folder that starbook did not build"), r.err());
+    assertTrue(
+        r.err().contains("refusing to replace a folder that starbook did not build"), r.err());
     assertTrue(Files.exists(out.resolve("Important.java")));
   }
 }

@@ -46,12 +46,27 @@ class FixtureSiteTest {
 
   @Test
   void writesEveryPrettyUrlAndSiteFile() {
-    for (String p : List.of("index.html", "strategy/index.html", "strategy/tech-debt/index.html",
-        "strategy/roadmap/index.html", "people/index.html", "people/hard-feedback/index.html",
-        "prepare/index.html", "tags/index.html", "tags/technical-debt/index.html",
-        "all/index.html", "404.html", "sitemap.xml", "robots.txt", ".nojekyll",
-        "assets/style.css", "assets/print.css", "assets/lunr.js", "assets/search-data.js",
-        "search/index.html")) {
+    for (String p :
+        List.of(
+            "index.html",
+            "strategy/index.html",
+            "strategy/tech-debt/index.html",
+            "strategy/roadmap/index.html",
+            "people/index.html",
+            "people/hard-feedback/index.html",
+            "prepare/index.html",
+            "tags/index.html",
+            "tags/technical-debt/index.html",
+            "all/index.html",
+            "404.html",
+            "sitemap.xml",
+            "robots.txt",
+            ".nojekyll",
+            "assets/style.css",
+            "assets/print.css",
+            "assets/lunr.js",
+            "assets/search-data.js",
+            "search/index.html")) {
       assertTrue(Files.isRegularFile(site.resolve(p)), p);
     }
     assertFalse(Files.exists(site.resolve("strategy/secret-plan")), "drafts are not built");
@@ -66,28 +81,35 @@ class FixtureSiteTest {
     assertEquals("intermediate", d.selectFirst(".badge-intermediate").text());
     assertEquals(List.of("#technical-debt", "#delivery"), d.select(".tags a").eachText());
     assertEquals("../../tags/technical-debt/index.html", d.selectFirst(".tags a").attr("href"));
-    assertEquals("Keep a debt registry. Reserve capacity.",
+    assertEquals(
+        "Keep a debt registry. Reserve capacity.",
         d.select(".key-points li").eachText().stream().reduce((a, b) -> a + " " + b).orElseThrow());
     assertEquals("How do you measure debt?", d.selectFirst(".follow-ups li").text());
     assertEquals("Saying \"we never take on debt\".", d.selectFirst(".pitfalls li").text());
     assertEquals("20%", d.selectFirst(".answer table td").text());
-    assertEquals(List.of("../../strategy/roadmap/index.html", "../../people/hard-feedback/index.html"),
+    assertEquals(
+        List.of("../../strategy/roadmap/index.html", "../../people/hard-feedback/index.html"),
         d.select(".related a").eachAttr("href"));
     assertEquals(List.of("Home", "Strategy", "Question"), d.select(".breadcrumbs li").eachText());
     assertTrue(d.select(".pager .prev").isEmpty());
     assertEquals("../../strategy/roadmap/index.html", d.selectFirst(".pager .next").attr("href"));
-    assertEquals("https://github.com/example/fixture/edit/trunk/content/strategy/tech-debt.md",
+    assertEquals(
+        "https://github.com/example/fixture/edit/trunk/content/strategy/tech-debt.md",
         d.selectFirst(".edit a").attr("href"));
-    assertEquals("https://example.github.io/fixture/strategy/tech-debt/",
+    assertEquals(
+        "https://example.github.io/fixture/strategy/tech-debt/",
         d.selectFirst("link[rel=canonical]").attr("href"));
-    assertEquals("https://example.github.io/fixture/strategy/tech-debt/",
+    assertEquals(
+        "https://example.github.io/fixture/strategy/tech-debt/",
         d.selectFirst("meta[property=og:url]").attr("content"));
   }
 
   @Test
   void markdownLinksToFilesBecomeRelativePageUrls() throws IOException {
     Document d = page("strategy/tech-debt/index.html");
-    assertEquals(List.of("../../strategy/roadmap/index.html#key-points",
+    assertEquals(
+        List.of(
+            "../../strategy/roadmap/index.html#key-points",
             "../../people/hard-feedback/index.html#result"),
         d.select(".answer a").eachAttr("href"));
     assertEquals("prepare/index.html", page("index.html").selectFirst(".intro a").attr("href"));
@@ -96,9 +118,11 @@ class FixtureSiteTest {
   @Test
   void starAnswerHasItsFourLabelledSectionsInOrder() throws IOException {
     Document d = page("people/hard-feedback/index.html");
-    assertEquals(List.of("Situation", "Task", "Action", "Result"),
+    assertEquals(
+        List.of("Situation", "Task", "Action", "Result"),
         d.select(".star .star-part h2").eachText());
-    assertEquals(List.of("situation", "task", "action", "result"),
+    assertEquals(
+        List.of("situation", "task", "action", "result"),
         d.select(".star .star-part h2").eachAttr("id"));
     assertEquals("Turnover dropped.", d.selectFirst(".star-result p").text());
     assertEquals("STAR answer", d.selectFirst(".badge-star").text());
@@ -106,19 +130,24 @@ class FixtureSiteTest {
 
   @Test
   void listsLinkEveryQuestion() throws IOException {
-    assertEquals(List.of("How do you balance technical debt and delivery?",
+    assertEquals(
+        List.of(
+            "How do you balance technical debt and delivery?",
             "How do you align the roadmap with business goals?"),
         page("strategy/index.html").select(".question-list > li > a").eachText());
     assertEquals(3, page("index.html").select(".question-list > li > a").size());
-    assertEquals(List.of("../../strategy/tech-debt/index.html"),
+    assertEquals(
+        List.of("../../strategy/tech-debt/index.html"),
         page("tags/technical-debt/index.html").select(".question-list > li > a").eachAttr("href"));
     Document all = page("all/index.html");
     assertEquals(3, all.select(".booklet-question").size());
-    assertEquals(List.of("../strategy/roadmap/index.html#key-points",
+    assertEquals(
+        List.of(
+            "../strategy/roadmap/index.html#key-points",
             "../people/hard-feedback/index.html#result"),
         all.select("#q-strategy-tech-debt .prose a").eachAttr("href"));
-    assertEquals("q-strategy-tech-debt-key-points",
-        all.selectFirst("#q-strategy-tech-debt .prose h2").id());
+    assertEquals(
+        "q-strategy-tech-debt-key-points", all.selectFirst("#q-strategy-tech-debt .prose h2").id());
   }
 
   @Test
@@ -131,9 +160,11 @@ class FixtureSiteTest {
   @Test
   void sitemapAndRobotsUseTheBaseUrl() throws IOException {
     String sitemap = Files.readString(site.resolve("sitemap.xml"));
-    assertTrue(sitemap.contains("<loc>https://example.github.io/fixture/strategy/tech-debt/</loc>"));
+    assertTrue(
+        sitemap.contains("<loc>https://example.github.io/fixture/strategy/tech-debt/</loc>"));
     assertFalse(sitemap.contains("secret-plan"));
-    assertEquals("User-agent: *\nAllow: /\nSitemap: https://example.github.io/fixture/sitemap.xml\n",
+    assertEquals(
+        "User-agent: *\nAllow: /\nSitemap: https://example.github.io/fixture/sitemap.xml\n",
         Files.readString(site.resolve("robots.txt")));
   }
 
@@ -164,12 +195,20 @@ class FixtureSiteTest {
 
   @Test
   void draftsAndBaseUrlOverride(@TempDir Path other) throws IOException {
-    Run r = Run.build(other, CONTENT, other.resolve("out"), "--drafts", "--base-url",
-        "https://docs.example.org/guide/");
+    Run r =
+        Run.build(
+            other,
+            CONTENT,
+            other.resolve("out"),
+            "--drafts",
+            "--base-url",
+            "https://docs.example.org/guide/");
     assertEquals(0, r.exit(), r.toString());
-    Document d = Jsoup.parse(other.resolve("out/strategy/secret-plan/index.html").toFile(), "UTF-8");
+    Document d =
+        Jsoup.parse(other.resolve("out/strategy/secret-plan/index.html").toFile(), "UTF-8");
     assertEquals("draft", d.selectFirst(".badge-draft").text());
-    assertEquals("https://docs.example.org/guide/strategy/secret-plan/",
+    assertEquals(
+        "https://docs.example.org/guide/strategy/secret-plan/",
         d.selectFirst("link[rel=canonical]").attr("href"));
   }
 }

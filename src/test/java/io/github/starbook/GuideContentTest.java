@@ -31,7 +31,8 @@ class GuideContentTest {
           .filter(p -> !p.getFileName().toString().equals("_index.md"))
           .filter(p -> !p.getParent().getFileName().toString().equals("pages"))
           .filter(p -> !p.getParent().equals(CONTENT))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 
@@ -102,8 +103,9 @@ class GuideContentTest {
 
   @Test
   void noRunOfEightWordsIsSharedWithTheSource() throws IOException {
-    assumeTrue(Files.exists(SOURCE), "../shared/reference is absent (a user's clone): originality"
-        + " check skipped");
+    assumeTrue(
+        Files.exists(SOURCE),
+        "../shared/reference is absent (a user's clone): originality" + " check skipped");
     List<String> src = words(Files.readString(SOURCE, StandardCharsets.UTF_8));
     Set<String> grams = new HashSet<>();
     for (int i = 0; i + 8 <= src.size(); i++) {

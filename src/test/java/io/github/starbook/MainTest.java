@@ -27,8 +27,10 @@ class MainTest {
     }
     Run build = Run.main(tmp, "build", "--help");
     assertEquals(0, build.exit());
-    for (String opt : new String[] {"--content", "--templates", "--out", "--base-url", "--drafts",
-        "--strict", "--verbose"}) {
+    for (String opt :
+        new String[] {
+          "--content", "--templates", "--out", "--base-url", "--drafts", "--strict", "--verbose"
+        }) {
       assertTrue(build.out().contains(opt), opt);
     }
     assertEquals(0, Run.main(tmp, "check", "--help").exit());
@@ -52,8 +54,9 @@ class MainTest {
 
   @Test
   void checkValidatesWithoutWriting() {
-    Run r = Run.main(tmp, "check", "--content", BASIC.toString(), "--templates",
-        Run.TEMPLATES.toString());
+    Run r =
+        Run.main(
+            tmp, "check", "--content", BASIC.toString(), "--templates", Run.TEMPLATES.toString());
     assertEquals(0, r.exit(), r.toString());
     assertTrue(r.out().startsWith("checked 17 pages in "), r.out());
     assertFalse(Files.exists(tmp.resolve("site")));
@@ -78,14 +81,22 @@ class MainTest {
   @Test
   void strictTurnsWarningsIntoErrors() throws IOException {
     Path content = copyBasic();
-    Files.writeString(content.resolve("strategy/untagged.md"),
-        "---\ntitle: \"No tags here?\"\n---\nBody.\n");
-    Run lax = Run.main(tmp, "check", "--content", content.toString(), "--templates",
-        Run.TEMPLATES.toString());
+    Files.writeString(
+        content.resolve("strategy/untagged.md"), "---\ntitle: \"No tags here?\"\n---\nBody.\n");
+    Run lax =
+        Run.main(
+            tmp, "check", "--content", content.toString(), "--templates", Run.TEMPLATES.toString());
     assertEquals(0, lax.exit(), lax.toString());
     assertTrue(lax.err().contains("untagged.md:1:1: warning: question has no tags"), lax.err());
-    Run strict = Run.main(tmp, "check", "--strict", "--content", content.toString(),
-        "--templates", Run.TEMPLATES.toString());
+    Run strict =
+        Run.main(
+            tmp,
+            "check",
+            "--strict",
+            "--content",
+            content.toString(),
+            "--templates",
+            Run.TEMPLATES.toString());
     assertEquals(1, strict.exit());
     assertTrue(strict.err().contains("untagged.md:1:1: error: question has no tags"), strict.err());
   }
@@ -93,14 +104,29 @@ class MainTest {
   @Test
   void newWritesAValidSkeletonAndRefusesToOverwrite() throws IOException {
     Path content = copyBasic();
-    Run r = Run.main(tmp, "new", "people/first-hire", "--star", "--title", "Tell me about \"a\" hire.",
-        "--content", content.toString());
+    Run r =
+        Run.main(
+            tmp,
+            "new",
+            "people/first-hire",
+            "--star",
+            "--title",
+            "Tell me about \"a\" hire.",
+            "--content",
+            content.toString());
     assertEquals(0, r.exit(), r.toString());
     String text = Files.readString(content.resolve("people/first-hire.md"));
     assertTrue(text.contains("title: \"Tell me about \\\"a\\\" hire.\"\nformat: star\n"), text);
     assertTrue(text.indexOf("## Situation") < text.indexOf("## Result"));
-    Run check = Run.main(tmp, "check", "--strict", "--content", content.toString(), "--templates",
-        Run.TEMPLATES.toString());
+    Run check =
+        Run.main(
+            tmp,
+            "check",
+            "--strict",
+            "--content",
+            content.toString(),
+            "--templates",
+            Run.TEMPLATES.toString());
     assertEquals(0, check.exit(), check.toString());
     Run again = Run.main(tmp, "new", "people/first-hire", "--content", content.toString());
     assertEquals(1, again.exit());
@@ -115,8 +141,9 @@ class MainTest {
     Run r = Run.main(tmp, "new", "vendors/pick-a-cloud", "--content", content.toString());
     assertEquals(0, r.exit(), r.toString());
     assertTrue(Files.exists(content.resolve("vendors/_index.md")));
-    Run check = Run.main(tmp, "check", "--content", content.toString(), "--templates",
-        Run.TEMPLATES.toString());
+    Run check =
+        Run.main(
+            tmp, "check", "--content", content.toString(), "--templates", Run.TEMPLATES.toString());
     assertEquals(0, check.exit(), check.toString());
   }
 
@@ -124,11 +151,13 @@ class MainTest {
   void largeBuildsPrintProgress() throws IOException {
     Path content = tmp.resolve("big");
     Files.createDirectories(content.resolve("scale"));
-    Files.writeString(content.resolve("site.yaml"),
+    Files.writeString(
+        content.resolve("site.yaml"),
         "title: Big\ndescription: Many questions.\nbaseUrl: https://example.org/\n");
     Files.writeString(content.resolve("scale/_index.md"), "---\ntitle: Scale\n---\n");
     for (int i = 0; i < 600; i++) {
-      Files.writeString(content.resolve("scale/q" + i + ".md"),
+      Files.writeString(
+          content.resolve("scale/q" + i + ".md"),
           "---\ntitle: \"Question " + i + "?\"\ntags: [scale]\n---\nAnswer " + i + ".\n");
     }
     Run r = Run.build(tmp, content, tmp.resolve("site"));

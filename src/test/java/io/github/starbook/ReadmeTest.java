@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keeps the README honest: its first commands are the two set-up commands CI runs, and every
- * {@code ./starbook} command it shows runs successfully here (in a copy of the project).
+ * Keeps the README honest: its first commands are the two set-up commands CI runs, and every {@code
+ * ./starbook} command it shows runs successfully here (in a copy of the project).
  */
 class ReadmeTest {
   @TempDir Path tmp;

@@ -19,19 +19,24 @@ class WorkflowTest {
   @SuppressWarnings("unchecked")
   void pagesWorkflowUsesTheLauncherAndTheOfficialActions() throws IOException {
     String text = Files.readString(Path.of(".github/workflows/pages.yml"));
-    Map<String, Object> wf =
-        new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    Map<String, Object> wf = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
     Map<String, Object> jobs = (Map<String, Object>) wf.get("jobs");
     List<Map<String, Object>> build =
         (List<Map<String, Object>>) ((Map<String, Object>) jobs.get("build")).get("steps");
     List<Object> uses = build.stream().map(s -> s.get("uses")).filter(u -> u != null).toList();
-    assertEquals(List.of("actions/checkout@v4", "actions/setup-java@v4",
-        "actions/configure-pages@v5", "actions/upload-pages-artifact@v3"), uses);
+    assertEquals(
+        List.of(
+            "actions/checkout@v4",
+            "actions/setup-java@v4",
+            "actions/configure-pages@v5",
+            "actions/upload-pages-artifact@v3"),
+        uses);
     Map<String, Object> java = (Map<String, Object>) build.get(1).get("with");
     assertEquals("17", java.get("java-version"));
     assertEquals("maven", java.get("cache"));
-    String run = (String) build.stream().filter(s -> s.get("run") != null).findFirst()
-        .orElseThrow().get("run");
+    String run =
+        (String)
+            build.stream().filter(s -> s.get("run") != null).findFirst().orElseThrow().get("run");
     assertTrue(run.startsWith("./starbook build "), run);
     assertTrue(run.contains("--base-url \"${{ steps.pages.outputs.base_url }}/\""), run);
     assertEquals("site", ((Map<String, Object>) build.get(4).get("with")).get("path"));

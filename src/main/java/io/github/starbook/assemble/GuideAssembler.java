@@ -1,15 +1,15 @@
 package io.github.starbook.assemble;
 
-import io.github.starbook.content.SiteSettings;
 import io.github.starbook.compile.Doc;
 import io.github.starbook.compile.DocBuilder;
+import io.github.starbook.compile.Links;
+import io.github.starbook.compile.Markdown;
 import io.github.starbook.content.ContentLoader;
 import io.github.starbook.content.Fields;
+import io.github.starbook.content.SiteSettings;
 import io.github.starbook.content.SourceFile;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
-import io.github.starbook.compile.Links;
-import io.github.starbook.compile.Markdown;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Page;
@@ -53,8 +53,10 @@ public final class GuideAssembler {
     diagnostics.addAll(siteProblems);
     if (memo != null) {
       memo.settings(Memo.key(site, drafts));
-      memo.retain(loaded.markdown().stream().map(SourceFile::contentPath)
-          .collect(java.util.stream.Collectors.toSet()));
+      memo.retain(
+          loaded.markdown().stream()
+              .map(SourceFile::contentPath)
+              .collect(java.util.stream.Collectors.toSet()));
     }
     List<Doc> docs = built(loaded.markdown(), new DocBuilder(new Markdown(site.allowHtml()), site));
     for (Doc d : docs) {
@@ -95,17 +97,21 @@ public final class GuideAssembler {
     List<Diagnostic> missing = new ArrayList<>();
     for (Doc d : usable) {
       if (d.kind() == Doc.Kind.QUESTION && !categorySlugs.contains(d.category())) {
-        missing.add(Diagnostic.error(d.display(), 1, 1,
-            "category '" + d.category() + "' has no _index.md",
-            "create content/" + d.category() + "/_index.md with 'title: ...'"));
+        missing.add(
+            Diagnostic.error(
+                d.display(),
+                1,
+                1,
+                "category '" + d.category() + "' has no _index.md",
+                "create content/" + d.category() + "/_index.md with 'title: ...'"));
       }
     }
     diagnostics.addAll(missing.stream().distinct().toList());
   }
 
   /** The checks between files, then the guide in reading order. */
-  private Guide guide(Site site, List<Doc> usable, Map<String, Links.Target> targets,
-      QuestionIds questionIds) {
+  private Guide guide(
+      Site site, List<Doc> usable, Map<String, Links.Target> targets, QuestionIds questionIds) {
     Page home = null;
     List<Category> cats = new ArrayList<>();
     List<Question> questions = new ArrayList<>();
@@ -129,7 +135,8 @@ public final class GuideAssembler {
       catRank.put(cats.get(i).slug(), i);
     }
     questions.sort(
-        Comparator.comparingInt((Question q) -> catRank.getOrDefault(q.category(), Integer.MAX_VALUE))
+        Comparator.comparingInt(
+                (Question q) -> catRank.getOrDefault(q.category(), Integer.MAX_VALUE))
             .thenComparing(Question::category)
             .thenComparingInt(Question::order)
             .thenComparing(Question::slug));
@@ -151,8 +158,8 @@ public final class GuideAssembler {
 
   /** Every file read and rendered, over the cores, in file order; from the memo when unchanged. */
   private List<Doc> built(List<SourceFile> files, DocBuilder builder) {
-    List<SourceFile> todo = memo == null ? files
-        : files.stream().filter(f -> memo.doc(f) == null).toList();
+    List<SourceFile> todo =
+        memo == null ? files : files.stream().filter(f -> memo.doc(f) == null).toList();
     List<Diagnostic> reported = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Doc> fresh = todo.parallelStream().map(f -> builder.build(f, reported)).toList();
     diagnostics.addAll(reported);
@@ -190,20 +197,35 @@ public final class GuideAssembler {
     for (Fields.Located r : d.related()) {
       String v = r.value();
       if (!RELATED.matcher(v).matches()) {
-        problems.add(Diagnostic.error(source, r.line(), r.column(),
-            "related entry '" + v + "' is not 'slug' or 'category/slug'",
-            "write e.g. 'related: [strategy/build-vs-buy]'"));
+        problems.add(
+            Diagnostic.error(
+                source,
+                r.line(),
+                r.column(),
+                "related entry '" + v + "' is not 'slug' or 'category/slug'",
+                "write e.g. 'related: [strategy/build-vs-buy]'"));
         continue;
       }
       String target = questionIds.resolve(d.category(), v);
       if (target.equals(q.id())) {
-        problems.add(Diagnostic.error(source, r.line(), r.column(),
-            "question lists itself as related", "remove '" + v + "' from related"));
+        problems.add(
+            Diagnostic.error(
+                source,
+                r.line(),
+                r.column(),
+                "question lists itself as related",
+                "remove '" + v + "' from related"));
       } else if (!questionIds.ids().contains(target)) {
         String near = Fields.nearest(target, questionIds.ids());
-        problems.add(Diagnostic.error(source, r.line(), r.column(),
-            "related question '" + v + "' does not exist",
-            near != null ? "did you mean '" + near + "'?" : "write 'category/slug' of an existing question"));
+        problems.add(
+            Diagnostic.error(
+                source,
+                r.line(),
+                r.column(),
+                "related question '" + v + "' does not exist",
+                near != null
+                    ? "did you mean '" + near + "'?"
+                    : "write 'category/slug' of an existing question"));
       } else if (!related.contains(target)) {
         related.add(target);
       }

@@ -1,8 +1,6 @@
 package io.github.starbook.assemble;
 
-
 import io.github.starbook.compile.Doc;
-
 import io.github.starbook.content.SourceFile;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +12,8 @@ import java.util.Set;
  * serve): per content file, its text, what {@link DocBuilder} made of it and what the checks
  * between files said. Rendering a file needs no other file, so a file is read and rendered again
  * only when its text (or the settings) changed; its links and related entries are checked again
- * when it changed or when any file's url, headings or draft flag, or the question ids, changed.
- * Not thread-safe: one assembler at a time.
+ * when it changed or when any file's url, headings or draft flag, or the question ids, changed. Not
+ * thread-safe: one assembler at a time.
  */
 public final class Memo {
   private final Map<String, Entry> files = new HashMap<>();

@@ -12,18 +12,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code starbook build}: validates the content and writes the site. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
     description = "Build the site from content/ and templates/ into site/.")
 final class BuildCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
   @Mixin Folders folders;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "site",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--base-url", paramLabel = "URL",
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
       description = "Published URL of the site; overrides baseUrl in site.yaml.")
   String baseUrl;
 
@@ -38,8 +45,10 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return run(main, new Build.Options(folders.content, folders.templates, out, baseUrl, drafts, strict, verbose,
-        true));
+    return run(
+        main,
+        new Build.Options(
+            folders.content, folders.templates, out, baseUrl, drafts, strict, verbose, true));
   }
 
   static int run(Main main, Build.Options options) {
@@ -48,18 +57,27 @@ final class BuildCommand implements Callable<Integer> {
       Build.Result r = build.run(options);
       print(main, r.warnings());
       if (options.write()) {
-        main.out.printf("built %d pages in %.2f s → %s/%n", r.pages(), r.millis() / 1000.0,
-            build.display(options.out()));
+        main.out.printf(
+            "built %d pages in %.2f s → %s/%n",
+            r.pages(), r.millis() / 1000.0, build.display(options.out()));
       } else {
-        main.out.printf("checked %d pages in %.2f s: no errors%s%n", r.pages(), r.millis() / 1000.0,
+        main.out.printf(
+            "checked %d pages in %.2f s: no errors%s%n",
+            r.pages(),
+            r.millis() / 1000.0,
             r.warnings().isEmpty() ? "" : ", " + r.warnings().size() + " warning(s)");
       }
       return 0;
     } catch (BuildFailure f) {
       print(main, f.diagnostics());
-      long errors = f.diagnostics().stream()
-          .filter(d -> d.severity() == io.github.starbook.diag.Severity.ERROR).count();
-      main.err.printf("%s failed: %d error(s)%s%n", options.write() ? "build" : "check", errors,
+      long errors =
+          f.diagnostics().stream()
+              .filter(d -> d.severity() == io.github.starbook.diag.Severity.ERROR)
+              .count();
+      main.err.printf(
+          "%s failed: %d error(s)%s%n",
+          options.write() ? "build" : "check",
+          errors,
           options.write() ? "; " + build.display(options.out()) + "/ was left as it was" : "");
       return 1;
     }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code starbook check}: everything a build does, without writing the site. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
     description = "Validate content and templates without writing anything.")
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -24,7 +26,16 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return BuildCommand.run(main,
-        new Build.Options(folders.content, folders.templates, Path.of("site"), null, drafts, strict, false, false));
+    return BuildCommand.run(
+        main,
+        new Build.Options(
+            folders.content,
+            folders.templates,
+            Path.of("site"),
+            null,
+            drafts,
+            strict,
+            false,
+            false));
   }
 }

@@ -13,8 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Builds a searchable study guide from Markdown questions.",
-    subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      BuildCommand.class,
+      CheckCommand.class,
+      NewCommand.class,
+      ServeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   final Path cwd;
   final PrintStream out;
@@ -37,11 +42,12 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main(cwd, out, err));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    cl.setExecutionExceptionHandler((e, line, parse) -> {
-      err.println("starbook: internal error: " + e);
-      e.printStackTrace(err);
-      return 70;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, line, parse) -> {
+          err.println("starbook: internal error: " + e);
+          e.printStackTrace(err);
+          return 70;
+        });
     return cl.execute(args);
   }
 

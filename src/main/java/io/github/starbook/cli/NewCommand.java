@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code starbook new category/slug}: writes a valid question skeleton. */
-@Command(name = "new", mixinStandardHelpOptions = true,
+@Command(
+    name = "new",
+    mixinStandardHelpOptions = true,
     description = "Create a question file with valid front matter (never overwrites).")
 final class NewCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -27,26 +29,34 @@ final class NewCommand implements Callable<Integer> {
   @Option(names = "--star", description = "A behavioural question with STAR headings.")
   boolean star;
 
-  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+  @Option(
+      names = "--content",
+      paramLabel = "DIR",
+      defaultValue = "content",
       description = "Content folder (default: ${DEFAULT-VALUE}).")
   Path content;
 
   @Override
   public Integer call() {
     if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*")) {
-      main.err.println("starbook new: '" + id + "' is not category/slug"
-          + " (use lowercase letters, digits and hyphens, e.g. strategy/tech-debt)");
+      main.err.println(
+          "starbook new: '"
+              + id
+              + "' is not category/slug"
+              + " (use lowercase letters, digits and hyphens, e.g. strategy/tech-debt)");
       return 2;
     }
     Path dir = main.cwd.resolve(content);
     Path file = dir.resolve(id + ".md");
     String display = main.cwd.relativize(file.toAbsolutePath().normalize()).toString();
     String category = id.substring(0, id.indexOf('/'));
-    String heading = title != null ? title
-        : (star ? "Tell me about a time when ..." : "How do you ...?");
+    String heading =
+        title != null ? title : (star ? "Tell me about a time when ..." : "How do you ...?");
     StringBuilder text = new StringBuilder();
     text.append("---\n");
-    text.append("title: \"").append(heading.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+    text.append("title: \"")
+        .append(heading.replace("\\", "\\\\").replace("\"", "\\\""))
+        .append("\"\n");
     text.append("format: ").append(star ? "star" : "answer").append('\n');
     text.append("tags: [").append(category).append("]\n");
     text.append("difficulty: intermediate\n");
@@ -54,7 +64,10 @@ final class NewCommand implements Callable<Integer> {
     text.append("---\n");
     if (star) {
       for (String s : new String[] {"Situation", "Task", "Action", "Result"}) {
-        text.append("## ").append(s).append("\n\nWrite the ").append(s.toLowerCase())
+        text.append("## ")
+            .append(s)
+            .append("\n\nWrite the ")
+            .append(s.toLowerCase())
             .append(" here.\n\n");
       }
     } else {
@@ -65,8 +78,11 @@ final class NewCommand implements Callable<Integer> {
       Files.createDirectories(file.getParent());
       Path index = dir.resolve(category).resolve("_index.md");
       if (!Files.exists(index)) {
-        Files.writeString(index, "---\ntitle: \"" + category + "\"\n---\n",
-            StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        Files.writeString(
+            index,
+            "---\ntitle: \"" + category + "\"\n---\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW);
         main.out.println("created " + main.cwd.relativize(index.toAbsolutePath().normalize()));
       }
       Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);

@@ -30,9 +30,9 @@ import org.commonmark.node.Paragraph;
 import org.jsoup.nodes.Entities;
 
 /**
- * The first pass over one file, which needs no other file: front matter checked against the
- * schema, Markdown parsed, STAR structure checked, links rewritten and the HTML rendered. The
- * syntax tree is dropped as soon as the file is rendered, so a large guide never holds them all.
+ * The first pass over one file, which needs no other file: front matter checked against the schema,
+ * Markdown parsed, STAR structure checked, links rewritten and the HTML rendered. The syntax tree
+ * is dropped as soon as the file is rendered, so a large guide never holds them all.
  */
 public final class DocBuilder {
   static final Set<String> QUESTION_KEYS =
@@ -54,9 +54,18 @@ public final class DocBuilder {
   private record Spot(Doc.Kind kind, String category, String slug, String name) {}
 
   /** One file while it is compiled: what the steps below share. */
-  private record Unit(SourceFile file, Spot spot, String url, Fields fields, boolean draft,
-      Document body, Map<Node, String> ids, Set<String> anchors, List<Links.Ref> refs,
-      int bodyLine, List<Diagnostic> problems) {
+  private record Unit(
+      SourceFile file,
+      Spot spot,
+      String url,
+      Fields fields,
+      boolean draft,
+      Document body,
+      Map<Node, String> ids,
+      Set<String> anchors,
+      List<Links.Ref> refs,
+      int bodyLine,
+      List<Diagnostic> problems) {
 
     String source() {
       return file.display();
@@ -67,9 +76,13 @@ public final class DocBuilder {
   public Doc build(SourceFile file, List<Diagnostic> reported) {
     Spot spot = spot(file.contentPath());
     if (spot == null) {
-      reported.add(Diagnostic.error(file.display(), 1, 1,
-          "file is not where starbook looks for content",
-          "questions are content/<category>/<slug>.md, pages content/pages/<slug>.md"));
+      reported.add(
+          Diagnostic.error(
+              file.display(),
+              1,
+              1,
+              "file is not where starbook looks for content",
+              "questions are content/<category>/<slug>.md, pages content/pages/<slug>.md"));
       return null;
     }
     List<Diagnostic> problems = new ArrayList<>();
@@ -77,8 +90,21 @@ public final class DocBuilder {
     String url = Layout.urlOf(file.contentPath());
     FrontMatter fm = FrontMatter.parse(file, problems);
     if (fm == null) {
-      return new Doc(spot.kind(), file, spot.category(), spot.slug(), url, null, false, true,
-          problems, null, null, null, List.of(), List.of());
+      return new Doc(
+          spot.kind(),
+          file,
+          spot.category(),
+          spot.slug(),
+          url,
+          null,
+          false,
+          true,
+          problems,
+          null,
+          null,
+          null,
+          List.of(),
+          List.of());
     }
     Set<String> allowed = allowedKeys(spot.kind());
     fm.checkKeys(allowed, file.display(), problems);
@@ -92,10 +118,12 @@ public final class DocBuilder {
     Map<Node, String> ids = Markdown.headingIds(body);
     Set<String> anchors = new LinkedHashSet<>(ids.values());
     List<Links.Ref> refs = new ArrayList<>();
-    Links.resolve(body, new Links.From(file.contentPath(), url, anchors, file.display(),
-        fm.bodyLine()), problems, refs);
-    Unit u = new Unit(file, spot, url, f, draft, body, ids, anchors, refs, fm.bodyLine(),
-        problems);
+    Links.resolve(
+        body,
+        new Links.From(file.contentPath(), url, anchors, file.display(), fm.bodyLine()),
+        problems,
+        refs);
+    Unit u = new Unit(file, spot, url, f, draft, body, ids, anchors, refs, fm.bodyLine(), problems);
     return spot.kind() == Doc.Kind.QUESTION ? question(u) : listPage(u);
   }
 
@@ -114,19 +142,30 @@ public final class DocBuilder {
     if (parts[0].equals(Layout.PAGES)) {
       return new Spot(Doc.Kind.PAGE, null, stem, name);
     }
-    return index ? new Spot(Doc.Kind.CATEGORY, parts[0], parts[0], name)
+    return index
+        ? new Spot(Doc.Kind.CATEGORY, parts[0], parts[0], name)
         : new Spot(Doc.Kind.QUESTION, parts[0], stem, name);
   }
 
   private static void checkSlugs(Spot spot, String display, List<Diagnostic> problems) {
     if (spot.category() != null && !Layout.SLUG.matcher(spot.category()).matches()) {
-      problems.add(Diagnostic.error(display, 1, 1,
-          "category folder '" + spot.category() + "' is not a valid slug", Layout.SLUG_RULE));
+      problems.add(
+          Diagnostic.error(
+              display,
+              1,
+              1,
+              "category folder '" + spot.category() + "' is not a valid slug",
+              Layout.SLUG_RULE));
     }
     boolean named = spot.kind() == Doc.Kind.PAGE || spot.kind() == Doc.Kind.QUESTION;
     if (named && !Layout.SLUG.matcher(spot.slug()).matches()) {
-      problems.add(Diagnostic.error(display, 1, 1,
-          "file name '" + spot.name() + "' is not a valid slug", Layout.SLUG_RULE));
+      problems.add(
+          Diagnostic.error(
+              display,
+              1,
+              1,
+              "file name '" + spot.name() + "' is not a valid slug",
+              Layout.SLUG_RULE));
     }
   }
 
@@ -141,8 +180,8 @@ public final class DocBuilder {
 
   /** The title (required except on the home page). */
   private static String title(Unit u) {
-    String title = u.fields().string("title", u.spot().kind() != Doc.Kind.HOME,
-        "\"How do you ...?\"");
+    String title =
+        u.fields().string("title", u.spot().kind() != Doc.Kind.HOME, "\"How do you ...?\"");
     return title == null ? "" : title;
   }
 
@@ -157,8 +196,8 @@ public final class DocBuilder {
     Spot spot = u.spot();
     String title = title(u);
     int order = order(u);
-    String summary = spot.kind() == Doc.Kind.HOME ? null
-        : u.fields().string("summary", false, "\"...\"");
+    String summary =
+        spot.kind() == Doc.Kind.HOME ? null : u.fields().string("summary", false, "\"...\"");
     summary = summary == null ? "" : summary;
     String html = markdown.render(children(u.body()), u.ids()).html();
     String path = u.file().contentPath();
@@ -169,8 +208,21 @@ public final class DocBuilder {
     } else {
       page = new Page(spot.slug(), title, summary, order, html, u.url(), u.source(), path);
     }
-    return new Doc(spot.kind(), u.file(), spot.category(), spot.slug(), u.url(), u.anchors(),
-        u.draft(), false, u.problems(), page, cat, null, List.of(), List.copyOf(u.refs()));
+    return new Doc(
+        spot.kind(),
+        u.file(),
+        spot.category(),
+        spot.slug(),
+        u.url(),
+        u.anchors(),
+        u.draft(),
+        false,
+        u.problems(),
+        page,
+        cat,
+        null,
+        List.of(),
+        List.copyOf(u.refs()));
   }
 
   /** A question: its fields checked, its sections split, rendered and copied. */
@@ -184,25 +236,63 @@ public final class DocBuilder {
     String summary = f.string("summary", false, "\"One sentence.\"");
     List<String> tags = tags(u);
     List<Fields.Located> related = f.stringList("related");
-    Map<String, List<Node>> sectionNodes = SectionSplitter.split(u.body(), "star".equals(format),
-        u.source(), u.bodyLine(), lineCount(u.file().text()), u.problems());
+    Map<String, List<Node>> sectionNodes =
+        SectionSplitter.split(
+            u.body(),
+            "star".equals(format),
+            u.source(),
+            u.bodyLine(),
+            lineCount(u.file().text()),
+            u.problems());
     Map<String, String> html = new LinkedHashMap<>();
     Map<String, String> text = new LinkedHashMap<>();
     for (Map.Entry<String, List<Node>> e : sectionNodes.entrySet()) {
       Markdown.Rendered r = markdown.render(e.getValue(), u.ids());
       html.put(e.getKey(), r.html());
       if (!r.text().isEmpty()) {
-        text.put(e.getKey(), PlainText.squash(e.getKey().equals(SectionKind.BODY.key())
-            ? r.text() : PlainText.withoutHeading(r.text())));
+        text.put(
+            e.getKey(),
+            PlainText.squash(
+                e.getKey().equals(SectionKind.BODY.key())
+                    ? r.text()
+                    : PlainText.withoutHeading(r.text())));
       }
     }
     Copies copies = copies(sectionNodes, u.ids(), spot.category(), spot.slug(), u.url(), summary);
-    Question q = new Question(spot.category() + "/" + spot.slug(), spot.category(), spot.slug(),
-        title, format, tags, difficulty, summary == null ? "" : summary, List.of(), order,
-        u.draft(), u.url(), u.source(), u.file().contentPath(),
-        Collections.unmodifiableMap(html), text, hash(u.file().text()), copies);
-    return new Doc(spot.kind(), u.file(), spot.category(), spot.slug(), u.url(), u.anchors(),
-        u.draft(), false, u.problems(), null, null, q, List.copyOf(related),
+    Question q =
+        new Question(
+            spot.category() + "/" + spot.slug(),
+            spot.category(),
+            spot.slug(),
+            title,
+            format,
+            tags,
+            difficulty,
+            summary == null ? "" : summary,
+            List.of(),
+            order,
+            u.draft(),
+            u.url(),
+            u.source(),
+            u.file().contentPath(),
+            Collections.unmodifiableMap(html),
+            text,
+            hash(u.file().text()),
+            copies);
+    return new Doc(
+        spot.kind(),
+        u.file(),
+        spot.category(),
+        spot.slug(),
+        u.url(),
+        u.anchors(),
+        u.draft(),
+        false,
+        u.problems(),
+        null,
+        null,
+        q,
+        List.copyOf(related),
         List.copyOf(u.refs()));
   }
 
@@ -213,15 +303,27 @@ public final class DocBuilder {
     for (Fields.Located t : f.stringList("tags")) {
       if (!Layout.SLUG.matcher(t.value()).matches()) {
         // A tag is a folder of the site (tags/<tag>/): it must be a slug, never a path.
-        u.problems().add(Diagnostic.error(u.source(), t.line(), t.column(),
-            "tag '" + t.value() + "' is not a valid slug", Layout.SLUG_RULE));
+        u.problems()
+            .add(
+                Diagnostic.error(
+                    u.source(),
+                    t.line(),
+                    t.column(),
+                    "tag '" + t.value() + "' is not a valid slug",
+                    Layout.SLUG_RULE));
       } else if (!tags.contains(t.value())) {
         tags.add(t.value());
       }
     }
     if (tags.isEmpty() && f.entry("tags") == null) {
-      u.problems().add(Diagnostic.warning(u.source(), f.line("tags"), 1, "question has no tags",
-          "add e.g. 'tags: [strategy, technical-debt]' so readers can find it"));
+      u.problems()
+          .add(
+              Diagnostic.warning(
+                  u.source(),
+                  f.line("tags"),
+                  1,
+                  "question has no tags",
+                  "add e.g. 'tags: [strategy, technical-debt]' so readers can find it"));
     }
     return List.copyOf(tags);
   }
@@ -235,11 +337,16 @@ public final class DocBuilder {
   }
 
   /**
-   * The answer for the booklet, the flashcard and the Anki note, rendered from the same tree as
-   * the page (the Anki note last: it may unlink links that cannot work there).
+   * The answer for the booklet, the flashcard and the Anki note, rendered from the same tree as the
+   * page (the Anki note last: it may unlink links that cannot work there).
    */
-  private Copies copies(Map<String, List<Node>> parts, Map<Node, String> ids, String category,
-      String slug, String url, String summary) {
+  private Copies copies(
+      Map<String, List<Node>> parts,
+      Map<Node, String> ids,
+      String category,
+      String slug,
+      String url,
+      String summary) {
     List<Node> booklet = new ArrayList<>();
     List<Node> card = new ArrayList<>();
     List<Node> anki = new ArrayList<>();
@@ -253,35 +360,44 @@ public final class DocBuilder {
         anki.addAll(nodes);
       }
     }
-    String bookletHtml = markdown.render(booklet, ids,
-        Placement.booklet(url, Placement.bookletAnchor(category, slug)));
+    String bookletHtml =
+        markdown.render(
+            booklet, ids, Placement.booklet(url, Placement.bookletAnchor(category, slug)));
     String cardHtml = cardHtml(card, parts, ids, Placement.moved(url, Layout.STUDY), summary);
     String ankiHtml = markdown.render(anki, ids, Placement.away(url, site::absolute));
     String page = site.absolute(url);
     if (page != null) {
-      ankiHtml += (ankiHtml.isEmpty() ? "" : " ") + "<p><a href=\"" + Entities.escape(page)
-          + "\">Full answer</a></p>";
+      ankiHtml +=
+          (ankiHtml.isEmpty() ? "" : " ")
+              + "<p><a href=\""
+              + Entities.escape(page)
+              + "\">Full answer</a></p>";
     }
     return new Copies(bookletHtml, cardHtml, ankiHtml);
   }
 
   /** The flashcard's back; with no section meant for it, the answer's opening paragraph. */
-  private String cardHtml(List<Node> card, Map<String, List<Node>> parts, Map<Node, String> ids,
-      Placement placement, String summary) {
+  private String cardHtml(
+      List<Node> card,
+      Map<String, List<Node>> parts,
+      Map<Node, String> ids,
+      Placement placement,
+      String summary) {
     if (!card.isEmpty()) {
       return markdown.render(card, ids, placement);
     }
     List<Node> answer = new ArrayList<>(parts.get(SectionKind.BODY.key()));
     answer.addAll(parts.get(SectionKind.RESULT.key()));
     Paragraph first = Markdown.firstParagraph(answer);
-    return first != null ? markdown.renderInPlace(first, ids, placement)
-        : summary != null && !summary.isEmpty() ? "<p>" + Entities.escape(summary) + "</p>"
-        : "";
+    return first != null
+        ? markdown.renderInPlace(first, ids, placement)
+        : summary != null && !summary.isEmpty() ? "<p>" + Entities.escape(summary) + "</p>" : "";
   }
 
   private static List<Node> withoutHeading(List<Node> section) {
     return !section.isEmpty() && section.get(0) instanceof Heading
-        ? section.subList(1, section.size()) : section;
+        ? section.subList(1, section.size())
+        : section;
   }
 
   private static List<Node> children(Node parent) {

@@ -10,6 +10,7 @@ import org.commonmark.node.Node;
  */
 final class Fragment extends Document {
   final Map<Node, String> headingIds;
+
   /** Where the fragment is shown, or null on its own page. */
   final Placement placement;
 

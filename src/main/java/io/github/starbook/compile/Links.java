@@ -1,8 +1,7 @@
 package io.github.starbook.compile;
 
-import io.github.starbook.model.Layout;
-
 import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.model.Layout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,23 +28,23 @@ public final class Links {
   public record Target(String url, Set<String> anchors, boolean draft) {}
 
   /**
-   * A link to another content file, to check: {@code target} is its path inside content/ (null
-   * when the link climbs out of it), {@code written} the path as written, {@code anchor} or null.
+   * A link to another content file, to check: {@code target} is its path inside content/ (null when
+   * the link climbs out of it), {@code written} the path as written, {@code anchor} or null.
    */
   public record Ref(String target, String written, String anchor, int line, int column) {}
 
   private Links() {}
 
   /**
-   * The file links are written in: its path inside content/, its page URL, its own heading ids,
-   * how it is shown in messages and the line its body starts on.
+   * The file links are written in: its path inside content/, its page URL, its own heading ids, how
+   * it is shown in messages and the line its body starts on.
    */
-  public record From(String contentPath, String url, Set<String> anchors, String display,
-      int bodyLine) {}
+  public record From(
+      String contentPath, String url, Set<String> anchors, String display, int bodyLine) {}
 
   /**
-   * Rewrites every link and image of {@code doc}, written in {@code from}. Links to other files
-   * are added to {@code refs}, to be checked once every file is known.
+   * Rewrites every link and image of {@code doc}, written in {@code from}. Links to other files are
+   * added to {@code refs}, to be checked once every file is known.
    */
   public static void resolve(Node doc, From from, List<Diagnostic> problems, List<Ref> refs) {
     for (Node n : linksAndImages(doc)) {
@@ -62,22 +61,39 @@ public final class Links {
   }
 
   /** Reports a link whose file or heading does not exist, or is a draft left out of the build. */
-  public static void check(Ref ref, Map<String, Target> targets, boolean drafts, String display,
+  public static void check(
+      Ref ref,
+      Map<String, Target> targets,
+      boolean drafts,
+      String display,
       List<Diagnostic> problems) {
     Target t = ref.target() == null ? null : targets.get(ref.target());
     if (t == null || (t.draft() && !drafts)) {
-      String hint = t != null ? "the target is a draft; build with --drafts or remove the link"
-          : ref.target() == null ? "the link leads outside the content folder"
-          : "no file at content/" + ref.target()
-              + "; links are relative to this file, e.g. ../category/slug.md";
-      problems.add(Diagnostic.error(display, ref.line(), ref.column(),
-          "broken link to '" + ref.written() + "'", hint));
+      String hint =
+          t != null
+              ? "the target is a draft; build with --drafts or remove the link"
+              : ref.target() == null
+                  ? "the link leads outside the content folder"
+                  : "no file at content/"
+                      + ref.target()
+                      + "; links are relative to this file, e.g. ../category/slug.md";
+      problems.add(
+          Diagnostic.error(
+              display, ref.line(), ref.column(), "broken link to '" + ref.written() + "'", hint));
       return;
     }
     String anchor = ref.anchor();
-    if (anchor != null && !anchor.isEmpty() && t.anchors() != null && !t.anchors().contains(anchor)) {
-      problems.add(Diagnostic.error(display, ref.line(), ref.column(),
-          "broken link: no heading '#" + anchor + "' in " + ref.target(), anchorsHint(t.anchors())));
+    if (anchor != null
+        && !anchor.isEmpty()
+        && t.anchors() != null
+        && !t.anchors().contains(anchor)) {
+      problems.add(
+          Diagnostic.error(
+              display,
+              ref.line(),
+              ref.column(),
+              "broken link: no heading '#" + anchor + "' in " + ref.target(),
+              anchorsHint(t.anchors())));
     }
   }
 
@@ -126,9 +142,13 @@ public final class Links {
     int bodyLine = from.bodyLine();
     String scheme = unsafeScheme(dest);
     if (scheme != null) {
-      problems.add(SectionSplitter.at(display, bodyLine, n,
-          "link with scheme '" + scheme + ":' removed",
-          "only http, https, mailto and relative links are kept"));
+      problems.add(
+          SectionSplitter.at(
+              display,
+              bodyLine,
+              n,
+              "link with scheme '" + scheme + ":' removed",
+              "only http, https, mailto and relative links are kept"));
       return null;
     }
     if (SCHEME.matcher(dest.strip()).find()) {
@@ -143,8 +163,13 @@ public final class Links {
     }
     if (path.isEmpty()) {
       if (anchor != null && !anchor.isEmpty() && !from.anchors().contains(anchor)) {
-        problems.add(SectionSplitter.at(display, bodyLine, n, "no heading '#" + anchor + "' in this file",
-            anchorsHint(from.anchors())));
+        problems.add(
+            SectionSplitter.at(
+                display,
+                bodyLine,
+                n,
+                "no heading '#" + anchor + "' in this file",
+                anchorsHint(from.anchors())));
       }
       return dest;
     }
@@ -152,7 +177,9 @@ public final class Links {
       return dest;
     }
     String target = normalize(parent(from.contentPath()) + path);
-    refs.add(new Ref(target, path, anchor, SectionSplitter.line(bodyLine, n), SectionSplitter.column(n)));
+    refs.add(
+        new Ref(
+            target, path, anchor, SectionSplitter.line(bodyLine, n), SectionSplitter.column(n)));
     String url = target == null ? null : Layout.urlOf(target);
     if (url == null) {
       return dest; // reported by check(): no page lives there

@@ -1,6 +1,5 @@
 package io.github.starbook.compile;
 
-
 import io.github.starbook.diag.Diagnostic;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -38,8 +37,8 @@ import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * The one Markdown configuration: commonmark-java with the GFM extensions, raw HTML escaped unless
- * the site allows it, URLs sanitised to http, https and mailto. Built once per build and shared
- * by all threads (parser and renderers are immutable).
+ * the site allows it, URLs sanitised to http, https and mailto. Built once per build and shared by
+ * all threads (parser and renderers are immutable).
  */
 public final class Markdown {
   /** The URL schemes a rendered link or image may carry; anything else is dropped. */
@@ -93,29 +92,39 @@ public final class Markdown {
   public Document parse(String markdown, String display, int bodyLine, List<Diagnostic> problems) {
     int line = deepLine(markdown);
     if (line > 0) {
-      problems.add(Diagnostic.error(display, bodyLine + line - 1, 1,
-          "Markdown is nested more than " + MAX_DEPTH + " levels deep", TOO_DEEP_HINT));
+      problems.add(
+          Diagnostic.error(
+              display,
+              bodyLine + line - 1,
+              1,
+              "Markdown is nested more than " + MAX_DEPTH + " levels deep",
+              TOO_DEEP_HINT));
       return null;
     }
     Document doc;
     try {
       doc = parse(markdown);
     } catch (StackOverflowError e) {
-      problems.add(Diagnostic.error(display, bodyLine, 1,
-          "Markdown is nested too deeply to parse", TOO_DEEP_HINT));
+      problems.add(
+          Diagnostic.error(
+              display, bodyLine, 1, "Markdown is nested too deeply to parse", TOO_DEEP_HINT));
       return null;
     }
     Node deep = deepest(doc);
     if (deep != null) {
-      problems.add(SectionSplitter.at(display, bodyLine, deep,
-          "Markdown is nested more than " + MAX_DEPTH + " levels deep", TOO_DEEP_HINT));
+      problems.add(
+          SectionSplitter.at(
+              display,
+              bodyLine,
+              deep,
+              "Markdown is nested more than " + MAX_DEPTH + " levels deep",
+              TOO_DEEP_HINT));
       return null;
     }
     return doc;
   }
 
-  private static final String TOO_DEEP_HINT =
-      "flatten the nested quotes, lists, emphasis or links";
+  private static final String TOO_DEEP_HINT = "flatten the nested quotes, lists, emphasis or links";
 
   /**
    * The 1-based line of the first line that opens more than {@link #MAX_DEPTH} levels at once
@@ -144,8 +153,9 @@ public final class Markdown {
     int i = start;
     while (i < end) {
       char c = s.charAt(i);
-      boolean listMarker = (c == '*' || c == '-' || c == '+')
-          && (i + 1 == end || s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t');
+      boolean listMarker =
+          (c == '*' || c == '-' || c == '+')
+              && (i + 1 == end || s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t');
       if (c == '>' || listMarker) {
         markers++;
       } else if (c != ' ' && c != '\t') {
@@ -297,26 +307,29 @@ public final class Markdown {
    */
   public static Paragraph firstParagraph(List<Node> nodes) {
     Paragraph[] found = new Paragraph[1];
-    AbstractVisitor finder = new AbstractVisitor() {
-      @Override
-      public void visit(Paragraph p) {
-        boolean tight = p.getParent() instanceof ListItem item
-            && item.getParent() instanceof ListBlock list && list.isTight();
-        if (found[0] == null && !tight) {
-          found[0] = p;
-        }
-        if (found[0] == null) {
-          visitChildren(p);
-        }
-      }
+    AbstractVisitor finder =
+        new AbstractVisitor() {
+          @Override
+          public void visit(Paragraph p) {
+            boolean tight =
+                p.getParent() instanceof ListItem item
+                    && item.getParent() instanceof ListBlock list
+                    && list.isTight();
+            if (found[0] == null && !tight) {
+              found[0] = p;
+            }
+            if (found[0] == null) {
+              visitChildren(p);
+            }
+          }
 
-      @Override
-      protected void visitChildren(Node parent) {
-        if (found[0] == null) {
-          super.visitChildren(parent);
-        }
-      }
-    };
+          @Override
+          protected void visitChildren(Node parent) {
+            if (found[0] == null) {
+              super.visitChildren(parent);
+            }
+          }
+        };
     for (Node n : nodes) {
       if (found[0] == null) {
         n.accept(finder);
@@ -325,25 +338,28 @@ public final class Markdown {
     return found[0];
   }
 
-  /** Links whose new href is null become their text; images whose new src is null their alt text. */
+  /**
+   * Links whose new href is null become their text; images whose new src is null their alt text.
+   */
   private static void unlinkDeadEnds(Node root, Placement placement) {
     List<Node> dead = new java.util.ArrayList<>();
-    root.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Link link) {
-        if (placement.href().apply(link.getDestination()) == null) {
-          dead.add(link);
-        }
-        visitChildren(link);
-      }
+    root.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Link link) {
+            if (placement.href().apply(link.getDestination()) == null) {
+              dead.add(link);
+            }
+            visitChildren(link);
+          }
 
-      @Override
-      public void visit(Image image) {
-        if (placement.src().apply(image.getDestination()) == null) {
-          dead.add(image);
-        }
-      }
-    });
+          @Override
+          public void visit(Image image) {
+            if (placement.src().apply(image.getDestination()) == null) {
+              dead.add(image);
+            }
+          }
+        });
     for (Node n : dead) {
       if (n instanceof Image image) {
         image.insertBefore(new Text(literalText(image, true))); // the alt text
@@ -387,8 +403,8 @@ public final class Markdown {
   }
 
   /** Re-points one URL attribute; one that can point nowhere is dropped (an unlinked link). */
-  private static void move(Map<String, String> attributes, String name,
-      java.util.function.UnaryOperator<String> to) {
+  private static void move(
+      Map<String, String> attributes, String name, java.util.function.UnaryOperator<String> to) {
     String url = attributes.get(name);
     if (url != null) {
       String moved = to.apply(url);

@@ -1,7 +1,6 @@
 package io.github.starbook.compile;
 
 import io.github.starbook.model.Layout;
-
 import java.net.URI;
 import java.util.function.UnaryOperator;
 
@@ -10,12 +9,15 @@ import java.util.function.UnaryOperator;
  * an Anki note. Rendering for a placement re-points links ({@code href}: null unlinks) and images
  * ({@code src}: null leaves the alt text), renames or drops element ids ({@code id}: null drops),
  * and with {@code oneLine} writes no line break or tab (code keeps its lines as {@code <br>}).
- * {@code unlinks} tells whether {@code href} or {@code src} may give null at all. Raw HTML
- * (allowed by {@code allowHtml}) is copied as written.
+ * {@code unlinks} tells whether {@code href} or {@code src} may give null at all. Raw HTML (allowed
+ * by {@code allowHtml}) is copied as written.
  */
 public record Placement(
-    UnaryOperator<String> href, UnaryOperator<String> src, UnaryOperator<String> id,
-    boolean oneLine, boolean unlinks) {
+    UnaryOperator<String> href,
+    UnaryOperator<String> src,
+    UnaryOperator<String> id,
+    boolean oneLine,
+    boolean unlinks) {
 
   private static final String HOST = "site.invalid";
 
@@ -30,24 +32,32 @@ public record Placement(
    */
   public static Placement booklet(String pageDir, String anchor) {
     String up = Layout.root(Layout.ALL);
-    return new Placement(href -> {
-      if (href.startsWith("#")) {
-        return "#" + anchor + "-" + href.substring(1);
-      }
-      if (href.contains(":") || href.startsWith("//")) {
-        return href;
-      }
-      try {
-        String path = URI.create("https://x.invalid/" + pageDir).resolve(href).getPath()
-            .substring(1);
-        String fragment = URI.create("x:" + href).getFragment();
-        boolean index = path.endsWith("index.html");
-        String dir = index ? path.substring(0, path.length() - 10) : path;
-        return up + dir + (index ? "index.html" : "") + (fragment == null ? "" : "#" + fragment);
-      } catch (IllegalArgumentException e) {
-        return href; // not a URL, or a page folder that is none (already reported)
-      }
-    }, src -> src, id -> anchor + "-" + id, false, false);
+    return new Placement(
+        href -> {
+          if (href.startsWith("#")) {
+            return "#" + anchor + "-" + href.substring(1);
+          }
+          if (href.contains(":") || href.startsWith("//")) {
+            return href;
+          }
+          try {
+            String path =
+                URI.create("https://x.invalid/" + pageDir).resolve(href).getPath().substring(1);
+            String fragment = URI.create("x:" + href).getFragment();
+            boolean index = path.endsWith("index.html");
+            String dir = index ? path.substring(0, path.length() - 10) : path;
+            return up
+                + dir
+                + (index ? "index.html" : "")
+                + (fragment == null ? "" : "#" + fragment);
+          } catch (IllegalArgumentException e) {
+            return href; // not a URL, or a page folder that is none (already reported)
+          }
+        },
+        src -> src,
+        id -> anchor + "-" + id,
+        false,
+        false);
   }
 
   /**
@@ -56,30 +66,32 @@ public record Placement(
    */
   public static Placement moved(String pageDir, String toDir) {
     String up = Layout.root(toDir);
-    UnaryOperator<String> relink = url -> {
-      String p = sitePath(url, pageDir);
-      return p == null ? url : up + p;
-    };
+    UnaryOperator<String> relink =
+        url -> {
+          String p = sitePath(url, pageDir);
+          return p == null ? url : up + p;
+        };
     return new Placement(relink, relink, id -> id, true, false);
   }
 
   /**
-   * Away from the site (an Anki note): relative links and images made absolute with
-   * {@code absolute} (which gives null when the site has no base URL: they are unlinked), ids
-   * dropped, on one line.
+   * Away from the site (an Anki note): relative links and images made absolute with {@code
+   * absolute} (which gives null when the site has no base URL: they are unlinked), ids dropped, on
+   * one line.
    */
   public static Placement away(String pageDir, UnaryOperator<String> absolute) {
-    UnaryOperator<String> relink = url -> {
-      String p = sitePath(url, pageDir);
-      return p == null ? url : absolute.apply(p);
-    };
+    UnaryOperator<String> relink =
+        url -> {
+          String p = sitePath(url, pageDir);
+          return p == null ? url : absolute.apply(p);
+        };
     return new Placement(relink, relink, id -> null, true, true);
   }
 
   /**
    * The site path a relative link points to (e.g. {@code business/vendors/index.html#cost}),
-   * resolved from the page folder {@code fromDir}; null for external, root-absolute and
-   * unparseable links, which are left as they are.
+   * resolved from the page folder {@code fromDir}; null for external, root-absolute and unparseable
+   * links, which are left as they are.
    */
   public static String sitePath(String href, String fromDir) {
     if (href == null || href.isEmpty() || href.startsWith("/")) {
@@ -108,14 +120,15 @@ public record Placement(
     if (path.isEmpty() || path.endsWith("/")) {
       path += "index.html";
     }
-    return path + (r.getRawQuery() == null ? "" : "?" + r.getRawQuery())
+    return path
+        + (r.getRawQuery() == null ? "" : "?" + r.getRawQuery())
         + (r.getRawFragment() == null ? "" : "#" + r.getRawFragment());
   }
 
   /**
-   * HTML on one line: in {@code <pre>} the last line break goes and the others become
-   * {@code <br>}; elsewhere runs of line breaks become a space (HTML collapses them anyway); tabs
-   * become {@code &#9;}.
+   * HTML on one line: in {@code <pre>} the last line break goes and the others become {@code <br>};
+   * elsewhere runs of line breaks become a space (HTML collapses them anyway); tabs become {@code
+   * &#9;}.
    */
   static String oneLine(String html) {
     StringBuilder out = new StringBuilder(html.length());

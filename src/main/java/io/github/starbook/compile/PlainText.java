@@ -19,7 +19,10 @@ public final class PlainText {
     return collapse(withoutBullets(linkTexts(text)).strip());
   }
 
-  /** {@code "text" (url)} → {@code text}, where text holds no quote or line break, url no ')' or space. */
+  /**
+   * {@code "text" (url)} → {@code text}, where text holds no quote or line break, url no ')' or
+   * space.
+   */
   static String linkTexts(String s) {
     int q = s.indexOf('"');
     if (q < 0) {
@@ -55,8 +58,8 @@ public final class PlainText {
   }
 
   /**
-   * Drops, at the start of every line, blank space then a bullet ({@code -*+}, {@code 1.} or
-   * {@code 1)}) then space. Lines end where {@code ^} of a multi-line regular expression says.
+   * Drops, at the start of every line, blank space then a bullet ({@code -*+}, {@code 1.} or {@code
+   * 1)}) then space. Lines end where {@code ^} of a multi-line regular expression says.
    */
   static String withoutBullets(String s) {
     StringBuilder out = null;
@@ -83,7 +86,10 @@ public final class PlainText {
       return true;
     }
     char p = s.charAt(i - 1);
-    return p == '\n' || p == '\u0085' || p == '\u2028' || p == '\u2029'
+    return p == '\n'
+        || p == '\u0085'
+        || p == '\u2028'
+        || p == '\u2029'
         || (p == '\r' && s.charAt(i) != '\n');
   }
 

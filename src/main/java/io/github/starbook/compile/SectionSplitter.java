@@ -12,8 +12,8 @@ import org.commonmark.node.Node;
 
 /**
  * Splits a question body at its recognised level-2 headings and checks the STAR structure. The
- * body's other content (before the first recognised heading, or under any other heading) stays
- * in "body", in order.
+ * body's other content (before the first recognised heading, or under any other heading) stays in
+ * "body", in order.
  */
 public final class SectionSplitter {
   private SectionSplitter() {}
@@ -32,7 +32,11 @@ public final class SectionSplitter {
    * repeated, empty or out-of-order Situation/Task/Action/Result.
    */
   public static Map<String, List<Node>> split(
-      Document doc, boolean star, String display, int bodyLine, int lastLine,
+      Document doc,
+      boolean star,
+      String display,
+      int bodyLine,
+      int lastLine,
       List<Diagnostic> problems) {
     Map<String, List<Node>> out = new LinkedHashMap<>();
     out.put("body", new ArrayList<>());
@@ -50,9 +54,13 @@ public final class SectionSplitter {
       String key = kind == null ? null : kind.key();
       if (key != null) {
         if (headings.containsKey(key)) {
-          problems.add(at(display, bodyLine, n,
-              "section '## " + Markdown.headingText(n).strip() + "' appears twice",
-              "merge the two sections into one"));
+          problems.add(
+              at(
+                  display,
+                  bodyLine,
+                  n,
+                  "section '## " + Markdown.headingText(n).strip() + "' appears twice",
+                  "merge the two sections into one"));
           key = current;
         } else {
           headings.put(key, n);
@@ -70,8 +78,12 @@ public final class SectionSplitter {
   }
 
   private static void checkStar(
-      Map<String, List<Node>> sections, Map<String, Node> headings, String display, int bodyLine,
-      int lastLine, List<Diagnostic> problems) {
+      Map<String, List<Node>> sections,
+      Map<String, Node> headings,
+      String display,
+      int bodyLine,
+      int lastLine,
+      List<Diagnostic> problems) {
     int lastSeen = -1;
     String lastName = null;
     for (SectionKind part : SectionKind.starParts()) {
@@ -84,16 +96,25 @@ public final class SectionSplitter {
       }
       int line = line(bodyLine, h);
       if (line < lastSeen) {
-        problems.add(at(display, bodyLine, h,
-            "'## " + name + "' comes before '## " + lastName + "'",
-            "format: star needs Situation, Task, Action, Result in that order"));
+        problems.add(
+            at(
+                display,
+                bodyLine,
+                h,
+                "'## " + name + "' comes before '## " + lastName + "'",
+                "format: star needs Situation, Task, Action, Result in that order"));
       } else {
         lastSeen = line;
         lastName = name;
       }
       if (sections.get(key).size() < 2) {
-        problems.add(at(display, bodyLine, h, "'## " + name + "' has no content",
-            "write at least one paragraph under the heading"));
+        problems.add(
+            at(
+                display,
+                bodyLine,
+                h,
+                "'## " + name + "' has no content",
+                "write at least one paragraph under the heading"));
       }
     }
   }
@@ -106,23 +127,37 @@ public final class SectionSplitter {
     for (SectionKind later : parts.subList(index + 1, parts.size())) {
       Node h = headings.get(later.key());
       if (h != null) {
-        return at(display, bodyLine, h, "STAR answer is missing '## " + name + "'",
+        return at(
+            display,
+            bodyLine,
+            h,
+            "STAR answer is missing '## " + name + "'",
             "format: star needs Situation, Task, Action, Result in that order");
       }
     }
     for (SectionKind other : SectionKind.all()) {
       Node h = other.place() == SectionKind.Place.BOX ? headings.get(other.key()) : null;
       if (h != null) {
-        return at(display, bodyLine, h, "STAR answer is missing '## " + name + "'",
+        return at(
+            display,
+            bodyLine,
+            h,
+            "STAR answer is missing '## " + name + "'",
             "format: star needs Situation, Task, Action, Result in that order");
       }
     }
-    return Diagnostic.error(display, lastLine, 1, "STAR answer is missing '## " + name + "'",
+    return Diagnostic.error(
+        display,
+        lastLine,
+        1,
+        "STAR answer is missing '## " + name + "'",
         "format: star needs Situation, Task, Action, Result in that order");
   }
 
   static int line(int bodyLine, Node n) {
-    return n.getSourceSpans().isEmpty() ? bodyLine : bodyLine + n.getSourceSpans().get(0).getLineIndex();
+    return n.getSourceSpans().isEmpty()
+        ? bodyLine
+        : bodyLine + n.getSourceSpans().get(0).getLineIndex();
   }
 
   static int column(Node n) {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads every content file in sorted order: {@code site.yaml} and the Markdown files. Symlinks
- * are not followed (a warning says so), nothing outside the content folder is read.
+ * Reads every content file in sorted order: {@code site.yaml} and the Markdown files. Symlinks are
+ * not followed (a warning says so), nothing outside the content folder is read.
  */
 public final class ContentLoader {
   private final Path root;
@@ -32,7 +32,11 @@ public final class ContentLoader {
 
   public Loaded load() {
     if (!Files.isDirectory(root)) {
-      diagnostics.error(displayRoot, 1, 1, "content folder not found",
+      diagnostics.error(
+          displayRoot,
+          1,
+          1,
+          "content folder not found",
           "run starbook in the guide's folder, or pass --content DIR");
       return new Loaded(null, List.of());
     }
@@ -42,10 +46,15 @@ public final class ContentLoader {
     List<SourceFile> markdown = new ArrayList<>();
     List<String> paths = files.stream().map(this::contentPath).toList();
     // Read over the cores, kept in walk order.
-    List<SourceFile> read = java.util.stream.IntStream.range(0, files.size()).parallel()
-        .mapToObj(i -> paths.get(i).equals("site.yaml") || paths.get(i).endsWith(".md")
-            ? read(files.get(i), paths.get(i)) : null)
-        .toList();
+    List<SourceFile> read =
+        java.util.stream.IntStream.range(0, files.size())
+            .parallel()
+            .mapToObj(
+                i ->
+                    paths.get(i).equals("site.yaml") || paths.get(i).endsWith(".md")
+                        ? read(files.get(i), paths.get(i))
+                        : null)
+            .toList();
     for (int i = 0; i < files.size(); i++) {
       String rel = paths.get(i);
       if (rel.equals("site.yaml")) {
@@ -55,25 +64,37 @@ public final class ContentLoader {
           markdown.add(read.get(i));
         }
       } else {
-        diagnostics.warning(display(rel), 1, 1, "file is not used by the build",
+        diagnostics.warning(
+            display(rel),
+            1,
+            1,
+            "file is not used by the build",
             "content/ holds site.yaml and .md files; remove this file or move it elsewhere");
       }
     }
     Path siteYaml = root.resolve("site.yaml");
     if (site == null && Files.isSymbolicLink(siteYaml)) {
-      diagnostics.error(display("site.yaml"), 1, 1, "site.yaml is a symbolic link",
+      diagnostics.error(
+          display("site.yaml"),
+          1,
+          1,
+          "site.yaml is a symbolic link",
           "the build reads only real files inside content/; copy site.yaml in");
     } else if (site == null && !Files.exists(siteYaml, LinkOption.NOFOLLOW_LINKS)) {
-      diagnostics.error(display("site.yaml"), 1, 1, "site.yaml not found",
+      diagnostics.error(
+          display("site.yaml"),
+          1,
+          1,
+          "site.yaml not found",
           "create it with 'title: ...' and 'description: ...'");
     }
     return new Loaded(site, markdown);
   }
 
   /**
-   * The content as {@link #load} would read it, reading again only the {@code changed} files
-   * (paths inside the content folder) and taking the others from {@code previous}. Returns null
-   * when that is not enough: a file appeared or disappeared, or is not a plain Markdown file.
+   * The content as {@link #load} would read it, reading again only the {@code changed} files (paths
+   * inside the content folder) and taking the others from {@code previous}. Returns null when that
+   * is not enough: a file appeared or disappeared, or is not a plain Markdown file.
    */
   public Loaded reread(Loaded previous, java.util.Set<String> changed) {
     java.util.Map<String, SourceFile> files = new java.util.LinkedHashMap<>();
@@ -89,7 +110,7 @@ public final class ContentLoader {
       boolean known = rel.equals("site.yaml") ? site != null : files.containsKey(rel);
       boolean exists = Files.exists(p, LinkOption.NOFOLLOW_LINKS);
       if (!known && !exists) {
-        continue;   // an editor's temporary file that came and went
+        continue; // an editor's temporary file that came and went
       }
       if (!known || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         return null;
@@ -120,7 +141,11 @@ public final class ContentLoader {
     try (Stream<Path> s = Files.list(dir)) {
       entries = s.sorted().toList();
     } catch (IOException e) {
-      diagnostics.error(display(contentPath(dir)), 1, 1, "cannot list folder: " + e.getMessage(),
+      diagnostics.error(
+          display(contentPath(dir)),
+          1,
+          1,
+          "cannot list folder: " + e.getMessage(),
           "check the folder's permissions");
       return;
     }
@@ -137,18 +162,30 @@ public final class ContentLoader {
         continue; // gone since the folder was listed
       }
       if (a.isSymbolicLink()) {
-        diagnostics.warning(display(rel), 1, 1, "symbolic link not followed",
+        diagnostics.warning(
+            display(rel),
+            1,
+            1,
+            "symbolic link not followed",
             "copy the file into content/ instead of linking to it");
       } else if (a.isDirectory()) {
         if (name.endsWith(".md")) {
-          diagnostics.error(display(rel), 1, 1, "a folder is named like a Markdown file",
+          diagnostics.error(
+              display(rel),
+              1,
+              1,
+              "a folder is named like a Markdown file",
               "rename the folder; only files end in .md");
         }
         walk(p, out);
       } else if (a.isRegularFile()) {
         out.add(p);
       } else {
-        diagnostics.error(display(rel), 1, 1, "not a regular file (a pipe, socket or device)",
+        diagnostics.error(
+            display(rel),
+            1,
+            1,
+            "not a regular file (a pipe, socket or device)",
             "content/ holds only folders, site.yaml and .md files; remove it");
       }
     }
@@ -162,12 +199,22 @@ public final class ContentLoader {
     } catch (TextReader.BadText e) {
       diagnostics.add(e.diagnostic());
     } catch (AccessDeniedException e) {
-      diagnostics.add(Diagnostic.error(display, 1, 1, "cannot read file: permission denied",
-          "check the file's permissions"));
+      diagnostics.add(
+          Diagnostic.error(
+              display,
+              1,
+              1,
+              "cannot read file: permission denied",
+              "check the file's permissions"));
     } catch (IOException e) {
       // The exception's message holds the absolute path; the diagnostic names the file already.
-      diagnostics.add(Diagnostic.error(display, 1, 1,
-          "cannot read file (" + e.getClass().getSimpleName() + ")", "check the file's permissions"));
+      diagnostics.add(
+          Diagnostic.error(
+              display,
+              1,
+              1,
+              "cannot read file (" + e.getClass().getSimpleName() + ")",
+              "check the file's permissions"));
     }
     return null;
   }

@@ -32,8 +32,13 @@ public final class Fields {
     YamlValue.Entry e = fields.get(key);
     if (e == null || e.value().value() == null) {
       if (required) {
-        problems.add(Diagnostic.error(display, e == null ? 1 : e.line(), e == null ? 1 : e.column(),
-            "missing required key '" + key + "'", "add '" + key + ": " + example + "'"));
+        problems.add(
+            Diagnostic.error(
+                display,
+                e == null ? 1 : e.line(),
+                e == null ? 1 : e.column(),
+                "missing required key '" + key + "'",
+                "add '" + key + ": " + example + "'"));
       }
       return null;
     }
@@ -59,8 +64,12 @@ public final class Fields {
     }
     if (!allowed.contains(v)) {
       String near = nearest(v, allowed);
-      wrong(fields.get(key), "must be one of " + String.join(", ", allowed) + ", found '" + v + "'",
-          near != null ? "did you mean '" + near + "'?" : "use one of " + String.join(", ", allowed));
+      wrong(
+          fields.get(key),
+          "must be one of " + String.join(", ", allowed) + ", found '" + v + "'",
+          near != null
+              ? "did you mean '" + near + "'?"
+              : "use one of " + String.join(", ", allowed));
       return dflt;
     }
     return v;
@@ -74,7 +83,8 @@ public final class Fields {
     if (e.value().value() instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
       return l.intValue();
     }
-    wrong(e, "must be a whole number, found " + e.value().typeName(), "write e.g. '" + key + ": 3'");
+    wrong(
+        e, "must be a whole number, found " + e.value().typeName(), "write e.g. '" + key + ": 3'");
     return null;
   }
 
@@ -106,17 +116,22 @@ public final class Fields {
       if (item.value() instanceof String s) {
         out.add(new Located(s.strip(), item.line(), item.column()));
       } else {
-        problems.add(Diagnostic.error(display, item.line(), item.column(),
-            "'" + key + "' items must be text, found " + item.typeName(),
-            "write '" + key + ": [a, b]'"));
+        problems.add(
+            Diagnostic.error(
+                display,
+                item.line(),
+                item.column(),
+                "'" + key + "' items must be text, found " + item.typeName(),
+                "write '" + key + ": [a, b]'"));
       }
     }
     return out;
   }
 
   private void wrong(YamlValue.Entry e, String what, String hint) {
-    problems.add(Diagnostic.error(display, e.value().line(), e.value().column(),
-        "'" + e.key() + "' " + what, hint));
+    problems.add(
+        Diagnostic.error(
+            display, e.value().line(), e.value().column(), "'" + e.key() + "' " + what, hint));
   }
 
   /** A text value with where it is. */

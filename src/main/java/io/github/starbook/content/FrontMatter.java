@@ -25,13 +25,21 @@ public record FrontMatter(Map<String, YamlValue.Entry> fields, String body, int 
     String text = file.text();
     if (text.isBlank()) {
       problems.add(
-          Diagnostic.error(file.display(), 1, 1, "file is empty",
+          Diagnostic.error(
+              file.display(),
+              1,
+              1,
+              "file is empty",
               "a content file starts with front matter: a '---' line, 'title: ...', and '---'"));
       return null;
     }
     if (!(text.startsWith("---\n") || text.equals("---"))) {
       problems.add(
-          Diagnostic.error(file.display(), 1, 1, "missing front matter",
+          Diagnostic.error(
+              file.display(),
+              1,
+              1,
+              "missing front matter",
               "start the file with a line '---', then 'title: ...', then a closing '---'"));
       return null;
     }
@@ -56,14 +64,21 @@ public record FrontMatter(Map<String, YamlValue.Entry> fields, String body, int 
     }
     if (close < 0) {
       problems.add(
-          Diagnostic.error(file.display(), 1, 1, "front matter is never closed",
+          Diagnostic.error(
+              file.display(),
+              1,
+              1,
+              "front matter is never closed",
               "add a line '---' after the last front-matter key"));
       return null;
     }
     String yaml = text.substring(Math.min(yamlStart, close), close);
     if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
       problems.add(
-          Diagnostic.error(file.display(), 1, 1,
+          Diagnostic.error(
+              file.display(),
+              1,
+              1,
               "front matter is too large (" + yaml.length() + " characters)",
               "front matter holds a few short keys; keep it under 64 KB and put prose in the body"));
       return null;
@@ -84,9 +99,13 @@ public record FrontMatter(Map<String, YamlValue.Entry> fields, String body, int 
       if (!allowed.contains(e.key())) {
         String near = Fields.nearest(e.key(), allowed);
         problems.add(
-            Diagnostic.error(display, e.line(), e.column(),
+            Diagnostic.error(
+                display,
+                e.line(),
+                e.column(),
                 "unknown front-matter key '" + e.key() + "'",
-                near != null ? "did you mean '" + near + "'?"
+                near != null
+                    ? "did you mean '" + near + "'?"
                     : "allowed keys: " + String.join(", ", allowed.stream().sorted().toList())));
       }
     }

@@ -27,10 +27,15 @@ public final class SiteSettings {
     for (YamlValue.Entry e : map.values()) {
       if (!KEYS.contains(e.key())) {
         String near = Fields.nearest(e.key(), KEYS);
-        problems.add(Diagnostic.error(file.display(), e.line(), e.column(),
-            "unknown site.yaml key '" + e.key() + "'",
-            near != null ? "did you mean '" + near + "'?"
-                : "allowed keys: " + String.join(", ", KEYS.stream().sorted().toList())));
+        problems.add(
+            Diagnostic.error(
+                file.display(),
+                e.line(),
+                e.column(),
+                "unknown site.yaml key '" + e.key() + "'",
+                near != null
+                    ? "did you mean '" + near + "'?"
+                    : "allowed keys: " + String.join(", ", KEYS.stream().sorted().toList())));
       }
     }
     Fields f = new Fields(map, file.display(), problems);
@@ -39,21 +44,34 @@ public final class SiteSettings {
     String baseUrl = baseUrlOverride != null ? baseUrlOverride : f.string("baseUrl", false, "");
     if (baseUrl != null && !baseUrl.matches("https?://[^\\s\"'<>]+")) {
       int line = baseUrlOverride != null ? 1 : f.line("baseUrl");
-      problems.add(Diagnostic.error(baseUrlOverride != null ? "--base-url" : file.display(),
-          line, 1, "baseUrl '" + baseUrl + "' is not an http(s) URL",
-          "write e.g. https://user.github.io/repo/"));
+      problems.add(
+          Diagnostic.error(
+              baseUrlOverride != null ? "--base-url" : file.display(),
+              line,
+              1,
+              "baseUrl '" + baseUrl + "' is not an http(s) URL",
+              "write e.g. https://user.github.io/repo/"));
       baseUrl = null;
     }
     if (baseUrl == null) {
-      problems.add(Diagnostic.warning(file.display(), 1, 1,
-          "no baseUrl: canonical links, sitemap and Open Graph URLs are left out",
-          "add 'baseUrl: https://user.github.io/repo/' or pass --base-url"));
+      problems.add(
+          Diagnostic.warning(
+              file.display(),
+              1,
+              1,
+              "no baseUrl: canonical links, sitemap and Open Graph URLs are left out",
+              "add 'baseUrl: https://user.github.io/repo/' or pass --base-url"));
     }
     String language = f.string("language", false, "en");
     String repo = f.string("repo", false, "https://github.com/user/repo");
     if (repo != null && !repo.matches("https://[^\\s\"'<>]+")) {
-      problems.add(Diagnostic.error(file.display(), f.line("repo"), 1,
-          "repo '" + repo + "' is not an https URL", "write e.g. https://github.com/user/repo"));
+      problems.add(
+          Diagnostic.error(
+              file.display(),
+              f.line("repo"),
+              1,
+              "repo '" + repo + "' is not an https URL",
+              "write e.g. https://github.com/user/repo"));
       repo = null;
     }
     String branch = f.string("editBranch", false, "main");

@@ -22,9 +22,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Loads YAML safely: SnakeYAML only composes a node tree (nothing is ever instantiated from a
- * tag), with limits on aliases, nesting and size; duplicate keys and non-standard tags are errors.
- * Every value keeps its file line and column.
+ * Loads YAML safely: SnakeYAML only composes a node tree (nothing is ever instantiated from a tag),
+ * with limits on aliases, nesting and size; duplicate keys and non-standard tags are errors. Every
+ * value keeps its file line and column.
  */
 public final class Yaml {
   private static final Set<Tag> PLAIN_TAGS =
@@ -49,24 +49,34 @@ public final class Yaml {
     Node root;
     StreamReader reader = new StreamReader(yaml);
     try {
-      Composer composer =
-          new Composer(new ParserImpl(reader, options), new Resolver(), options);
+      Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
       root = composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = m == null ? firstLine : firstLine + m.getLine();
       int col = m == null ? 1 : m.getColumn() + 1;
       Mark ctx = e.getContextMark();
-      String opened = ctx != null && m != null && ctx.getLine() != m.getLine()
-          ? " (" + oneLine(e.getContext()) + " on line " + (firstLine + ctx.getLine()) + ")" : "";
-      problems.add(Diagnostic.error(display, line, col,
-          "invalid YAML: " + oneLine(e.getProblem()) + opened, hintFor(e.getProblem())));
+      String opened =
+          ctx != null && m != null && ctx.getLine() != m.getLine()
+              ? " (" + oneLine(e.getContext()) + " on line " + (firstLine + ctx.getLine()) + ")"
+              : "";
+      problems.add(
+          Diagnostic.error(
+              display,
+              line,
+              col,
+              "invalid YAML: " + oneLine(e.getProblem()) + opened,
+              hintFor(e.getProblem())));
       return null;
     } catch (YAMLException | StackOverflowError e) {
       // Limits (nesting, aliases) carry no mark; the reader stopped just past the problem.
-      problems.add(Diagnostic.error(display, firstLine + reader.getLine(), reader.getColumn() + 1,
-          "invalid YAML: " + oneLine(String.valueOf(e.getMessage())),
-          limitHint(String.valueOf(e.getMessage()))));
+      problems.add(
+          Diagnostic.error(
+              display,
+              firstLine + reader.getLine(),
+              reader.getColumn() + 1,
+              "invalid YAML: " + oneLine(String.valueOf(e.getMessage())),
+              limitHint(String.valueOf(e.getMessage()))));
       return null;
     }
     if (root == null) {
@@ -78,9 +88,13 @@ public final class Yaml {
       return null;
     }
     if (!(v.value() instanceof Map)) {
-      problems.add(Diagnostic.error(display, v.line(), v.column(),
-          "front matter must be 'key: value' lines, found " + v.typeName(),
-          "write e.g. 'title: \"How do you ...?\"'"));
+      problems.add(
+          Diagnostic.error(
+              display,
+              v.line(),
+              v.column(),
+              "front matter must be 'key: value' lines, found " + v.typeName(),
+              "write e.g. 'title: \"How do you ...?\"'"));
       return null;
     }
     @SuppressWarnings("unchecked")
@@ -149,11 +163,15 @@ public final class Yaml {
         return new YamlValue(null, line(n), col(n));
       }
       if (++nodes > MAX_NODES || depth > MAX_DEPTH) {
-        return fail(n, "front matter is too deeply nested or too large",
+        return fail(
+            n,
+            "front matter is too deeply nested or too large",
             "front matter holds a few short keys; remove anchors and aliases");
       }
       if (!PLAIN_TAGS.contains(n.getTag())) {
-        return fail(n, "YAML tag '" + n.getTag() + "' is not allowed",
+        return fail(
+            n,
+            "YAML tag '" + n.getTag() + "' is not allowed",
             "remove the '!' tag; front matter holds plain text, numbers, lists and mappings");
       }
       if (n instanceof ScalarNode s) {
@@ -176,10 +194,13 @@ public final class Yaml {
         String key = ks.getValue();
         YamlValue.Entry prev = entries.get(key);
         if (prev != null) {
-          return fail(k, "duplicate key '" + key + "' (first on line " + prev.line() + ")",
+          return fail(
+              k,
+              "duplicate key '" + key + "' (first on line " + prev.line() + ")",
               "keep one '" + key + ":' line (lines " + prev.line() + " and " + line(k) + ")");
         }
-        entries.put(key, new YamlValue.Entry(key, line(k), col(k), convert(t.getValueNode(), depth + 1)));
+        entries.put(
+            key, new YamlValue.Entry(key, line(k), col(k), convert(t.getValueNode(), depth + 1)));
       }
       return new YamlValue(entries, line(n), col(n));
     }

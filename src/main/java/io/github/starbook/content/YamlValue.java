@@ -1,7 +1,5 @@
 package io.github.starbook.content;
 
-
-
 import java.util.List;
 import java.util.Map;
 

@@ -7,7 +7,7 @@ package io.github.starbook.model;
  *     re-pointed
  * @param card the key points (else the answer's first paragraph) on one line, for the flashcard on
  *     the study page
- * @param anki the answer, STAR parts and key points on one line with absolute links and no ids,
- *     for the Anki note's back
+ * @param anki the answer, STAR parts and key points on one line with absolute links and no ids, for
+ *     the Anki note's back
  */
 public record Copies(String booklet, String card, String anki) {}

@@ -13,7 +13,11 @@ import java.util.TreeMap;
  * @param tags tag to its questions, tags sorted, questions in guide order (see {@link #of})
  */
 public record Guide(
-    Site site, Page home, List<Category> categories, List<Question> questions, List<Page> pages,
+    Site site,
+    Page home,
+    List<Category> categories,
+    List<Question> questions,
+    List<Page> pages,
     Map<String, List<Question>> tags) {
 
   /** The guide, with its tag index made from the questions. */

@@ -29,7 +29,8 @@ public final class Layout {
   public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   /** How to write a slug, for hints. */
-  public static final String SLUG_RULE = "use lowercase letters, digits and hyphens, e.g. tech-debt";
+  public static final String SLUG_RULE =
+      "use lowercase letters, digits and hyphens, e.g. tech-debt";
 
   private Layout() {}
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * One file of the site: where it goes, which source it comes from (for collision messages), and
- * how to write it. Producers run at write time, so rendered pages never pile up in memory.
+ * One file of the site: where it goes, which source it comes from (for collision messages), and how
+ * to write it. Producers run at write time, so rendered pages never pile up in memory.
  */
 public record Output(String path, String source, Producer producer) {
 

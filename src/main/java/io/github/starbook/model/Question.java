@@ -38,8 +38,25 @@ public record Question(
 
   /** This question with its {@code related} ids resolved. */
   public Question withRelated(List<String> ids) {
-    return new Question(id, category, slug, title, format, tags, difficulty, summary,
-        List.copyOf(ids), order, draft, url, source, contentPath, sections, text, hash, copies);
+    return new Question(
+        id,
+        category,
+        slug,
+        title,
+        format,
+        tags,
+        difficulty,
+        summary,
+        List.copyOf(ids),
+        order,
+        draft,
+        url,
+        source,
+        contentPath,
+        sections,
+        text,
+        hash,
+        copies);
   }
 
   public boolean star() {

@@ -38,8 +38,8 @@ public enum SectionKind {
   private final boolean onCard;
   private final boolean inAnki;
 
-  SectionKind(String key, String heading, Place place, String cssClass, boolean onCard,
-      boolean inAnki) {
+  SectionKind(
+      String key, String heading, Place place, String cssClass, boolean onCard, boolean inAnki) {
     this.key = key;
     this.heading = heading;
     this.place = place;

@@ -16,8 +16,8 @@ import org.jsoup.nodes.Entities;
 
 /**
  * The guide as an Anki deck in Anki's text-import format: file headers first, then one note per
- * question (guid, front, back, tags), tab-separated. Every field is quoted the CSV way and holds
- * no tab or line break, so Anki imports it as it is: File › Import, pick the file, Import.
+ * question (guid, front, back, tags), tab-separated. Every field is quoted the CSV way and holds no
+ * tab or line break, so Anki imports it as it is: File › Import, pick the file, Import.
  */
 final class AnkiDeck {
   static final String FILE = "starbook-anki.txt";
@@ -39,8 +39,14 @@ final class AnkiDeck {
   }
 
   private static String line(Question q, Guide guide) {
-    return field("starbook:" + q.id()) + '\t' + field(Entities.escape(q.title())) + '\t'
-        + field(q.copies().anki()) + '\t' + field(String.join(" ", tags(q, guide))) + '\n';
+    return field("starbook:" + q.id())
+        + '\t'
+        + field(Entities.escape(q.title()))
+        + '\t'
+        + field(q.copies().anki())
+        + '\t'
+        + field(String.join(" ", tags(q, guide)))
+        + '\n';
   }
 
   /** The category and difficulty as hierarchical tags, then the question's own tags. */

@@ -1,8 +1,8 @@
 package io.github.starbook.output;
 
-import io.github.starbook.model.Layout;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
+import io.github.starbook.model.Layout;
 import io.github.starbook.model.Question;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The data study mode needs, as JSON for the study page: per question its stable id, the hash of
- * its source (so a changed answer can be marked for review), title, category, tags, difficulty,
- * a link to the full answer and the key points as HTML, links re-pointed to work from the page.
+ * its source (so a changed answer can be marked for review), title, category, tags, difficulty, a
+ * link to the full answer and the key points as HTML, links re-pointed to work from the page.
  */
 public record Cards(Guide guide, String pageDir) {
   /**

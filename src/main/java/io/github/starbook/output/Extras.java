@@ -1,11 +1,9 @@
 package io.github.starbook.output;
 
-import io.github.starbook.model.Layout;
-
-import io.github.starbook.model.Output;
-
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
+import io.github.starbook.model.Layout;
+import io.github.starbook.model.Output;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.Site;
@@ -34,23 +32,31 @@ public final class Extras {
     List<Output> out = new ArrayList<>();
     Site site = guide.site();
     out.add(new Output("sitemap.xml", "(sitemap)", os -> sitemap(guide, os)));
-    String robots = "User-agent: *\nAllow: /\n"
-        + (site.absolute("") == null ? "" : "Sitemap: " + site.absolute("sitemap.xml") + "\n");
+    String robots =
+        "User-agent: *\nAllow: /\n"
+            + (site.absolute("") == null ? "" : "Sitemap: " + site.absolute("sitemap.xml") + "\n");
     out.add(Output.bytes("robots.txt", "(robots.txt)", robots.getBytes(StandardCharsets.UTF_8)));
     out.add(Output.bytes(SiteWriter.MARKER, "(.nojekyll)", new byte[0]));
-    out.add(new Output(Layout.ASSETS + "lunr.js", "(lunr webjar)", os -> {
-      try (InputStream in = lunr()) {
-        in.transferTo(os);
-      }
-    }));
+    out.add(
+        new Output(
+            Layout.ASSETS + "lunr.js",
+            "(lunr webjar)",
+            os -> {
+              try (InputStream in = lunr()) {
+                in.transferTo(os);
+              }
+            }));
     Path assets = templates.resolve("assets");
     if (Files.isDirectory(assets)) {
       try (Stream<Path> files = Files.walk(assets)) {
         for (Path p : files.sorted().toList()) {
           if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
             String rel = assets.relativize(p).toString().replace('\\', '/');
-            out.add(new Output(Layout.ASSETS + rel, templatesDisplay + "/assets/" + rel,
-                os -> Files.copy(p, os)));
+            out.add(
+                new Output(
+                    Layout.ASSETS + rel,
+                    templatesDisplay + "/assets/" + rel,
+                    os -> Files.copy(p, os)));
           }
         }
       }
@@ -91,7 +97,10 @@ public final class Extras {
   }
 
   static String xml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;").replace("'", "&apos;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&apos;");
   }
 }

@@ -57,8 +57,14 @@ public final class Json {
     int run = 0; // start of the characters not yet appended, which need no escape
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-          && c != '\u2028' && c != '\u2029') {
+      if (c >= 0x20
+          && c != '"'
+          && c != '\\'
+          && c != '<'
+          && c != '>'
+          && c != '&'
+          && c != '\u2028'
+          && c != '\u2029') {
         continue;
       }
       out.append(s, run, i);

@@ -1,9 +1,8 @@
 package io.github.starbook.output;
 
-import io.github.starbook.model.Output;
-
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
+import io.github.starbook.model.Output;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,19 +19,33 @@ public final class OutputPlan {
     Map<String, Output> seen = new HashMap<>();
     for (Output o : outputs) {
       if (!isSafe(o.path())) {
-        diagnostics.add(Diagnostic.error(o.source(), 1, 1,
-            "output path '" + o.path() + "' would leave the output folder or is not a plain path",
-            "names that become URLs use lowercase letters, digits and hyphens"));
+        diagnostics.add(
+            Diagnostic.error(
+                o.source(),
+                1,
+                1,
+                "output path '"
+                    + o.path()
+                    + "' would leave the output folder or is not a plain path",
+                "names that become URLs use lowercase letters, digits and hyphens"));
         continue;
       }
       // Case-insensitive: GitHub Pages users clone on macOS and Windows too.
       Output prev = seen.putIfAbsent(o.path().toLowerCase(Locale.ROOT), o);
       if (prev != null) {
         String where = o.source().contains(".") ? o.source() : prev.source();
-        diagnostics.add(Diagnostic.error(where, 1, 1,
-            "output path '" + o.path() + "' would be written by both " + prev.source() + " and "
-                + o.source(),
-            "rename one of them; folders named tags, all, search, study, assets and pages are reserved"));
+        diagnostics.add(
+            Diagnostic.error(
+                where,
+                1,
+                1,
+                "output path '"
+                    + o.path()
+                    + "' would be written by both "
+                    + prev.source()
+                    + " and "
+                    + o.source(),
+                "rename one of them; folders named tags, all, search, study, assets and pages are reserved"));
       }
     }
   }

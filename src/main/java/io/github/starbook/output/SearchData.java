@@ -1,12 +1,11 @@
 package io.github.starbook.output;
 
-import io.github.starbook.model.Layout;
-
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
+import io.github.starbook.model.Layout;
+import io.github.starbook.model.Output;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.SectionKind;
-import io.github.starbook.model.Output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The search document list, written as a script ({@code assets/search-data.js}) rather than JSON
- * so that it loads from {@code file://} too, where fetch() is refused. The browser builds the lunr
+ * The search document list, written as a script ({@code assets/search-data.js}) rather than JSON so
+ * that it loads from {@code file://} too, where fetch() is refused. The browser builds the lunr
  * index from it on first use.
  */
 public final class SearchData {

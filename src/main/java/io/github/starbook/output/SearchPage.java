@@ -1,13 +1,11 @@
 package io.github.starbook.output;
 
-import io.github.starbook.model.Layout;
-
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Difficulty;
 import io.github.starbook.model.Guide;
-import io.github.starbook.model.Question;
-import io.github.starbook.render.PagePlanner;
+import io.github.starbook.model.Layout;
 import io.github.starbook.model.Output;
+import io.github.starbook.render.PagePlanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +21,15 @@ public final class SearchPage {
 
   public static List<Output> plan(Guide guide, PagePlanner planner) {
     List<Output> out = new ArrayList<>(SearchData.plan(guide));
-    out.add(planner.extraPage(Layout.SEARCH, "(search page)", "Search",
-        "Search every question and model answer of " + guide.site().title(), "search",
-        "search.peb", Map.of("filters", filters(guide))));
+    out.add(
+        planner.extraPage(
+            Layout.SEARCH,
+            "(search page)",
+            "Search",
+            "Search every question and model answer of " + guide.site().title(),
+            "search",
+            "search.peb",
+            Map.of("filters", filters(guide))));
     return out;
   }
 

@@ -1,9 +1,8 @@
 package io.github.starbook.output;
 
-import io.github.starbook.model.Output;
-
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
+import io.github.starbook.model.Output;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,12 +32,15 @@ public final class SiteWriter {
       throws IOException {
     Path target = out.toAbsolutePath().normalize();
     if (Files.exists(target) && !Files.isDirectory(target)) {
-      diagnostics.error(display, 1, 1, "output path exists and is not a folder",
-          "choose another --out");
+      diagnostics.error(
+          display, 1, 1, "output path exists and is not a folder", "choose another --out");
       return false;
     }
     if (Files.isDirectory(target) && !isEmpty(target) && !Files.exists(target.resolve(MARKER))) {
-      diagnostics.error(display, 1, 1,
+      diagnostics.error(
+          display,
+          1,
+          1,
           "refusing to replace a folder that starbook did not build (it has no " + MARKER + ")",
           "choose another --out, or empty the folder first");
       return false;
@@ -49,25 +51,33 @@ public final class SiteWriter {
     boolean ok = false;
     try {
       AtomicInteger done = new AtomicInteger();
-      outputs.parallelStream().forEach(o -> {
-        if (Thread.currentThread().isInterrupted()) {
-          diagnostics.error(display, 1, 1, "build interrupted", "run the build again");
-          return;
-        }
-        Path file = tmp.resolve(o.path());
-        try {
-          Files.createDirectories(file.getParent());
-          try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
-            o.producer().write(os);
-          }
-        } catch (Output.ProduceError e) {
-          diagnostics.add(e.diagnostic());
-        } catch (IOException e) {
-          diagnostics.add(Diagnostic.error(display + "/" + o.path(), 1, 1,
-              "cannot write file: " + e.getMessage(), "check disk space and permissions"));
-        }
-        progress.accept(done.incrementAndGet());
-      });
+      outputs.parallelStream()
+          .forEach(
+              o -> {
+                if (Thread.currentThread().isInterrupted()) {
+                  diagnostics.error(display, 1, 1, "build interrupted", "run the build again");
+                  return;
+                }
+                Path file = tmp.resolve(o.path());
+                try {
+                  Files.createDirectories(file.getParent());
+                  try (OutputStream os =
+                      new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+                    o.producer().write(os);
+                  }
+                } catch (Output.ProduceError e) {
+                  diagnostics.add(e.diagnostic());
+                } catch (IOException e) {
+                  diagnostics.add(
+                      Diagnostic.error(
+                          display + "/" + o.path(),
+                          1,
+                          1,
+                          "cannot write file: " + e.getMessage(),
+                          "check disk space and permissions"));
+                }
+                progress.accept(done.incrementAndGet());
+              });
       if (diagnostics.hasErrors(false)) {
         return false;
       }
@@ -108,18 +118,21 @@ public final class SiteWriter {
     if (!Files.exists(root)) {
       return;
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -1,11 +1,10 @@
 package io.github.starbook.output;
 
-import io.github.starbook.model.Layout;
 import io.github.starbook.model.Difficulty;
 import io.github.starbook.model.Guide;
-import io.github.starbook.model.Question;
-import io.github.starbook.render.PagePlanner;
+import io.github.starbook.model.Layout;
 import io.github.starbook.model.Output;
+import io.github.starbook.render.PagePlanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,14 @@ public final class StudyPage {
   private StudyPage() {}
 
   public static List<Output> plan(Guide guide, PagePlanner pages) {
-    Map<String, Object> ctx = pages.base(Layout.STUDY, "Study", "Flashcards with spaced repetition"
-        + " and mock interviews for " + guide.site().title(), "study");
+    Map<String, Object> ctx =
+        pages.base(
+            Layout.STUDY,
+            "Study",
+            "Flashcards with spaced repetition"
+                + " and mock interviews for "
+                + guide.site().title(),
+            "study");
     ctx.put("cards", new Cards(guide, Layout.STUDY));
     ctx.put("ankiHref", Layout.root(Layout.STUDY) + AnkiDeck.FILE);
     ctx.put("allHref", Layout.page(Layout.STUDY, Layout.ALL));

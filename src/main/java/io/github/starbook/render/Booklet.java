@@ -13,7 +13,10 @@ public record Booklet(Question question, String href, String categoryTitle, Stri
   static final String FROM = Layout.ALL;
 
   public static Booklet of(Question q, String categoryTitle) {
-    return new Booklet(q, Layout.page(FROM, q.url()), categoryTitle,
+    return new Booklet(
+        q,
+        Layout.page(FROM, q.url()),
+        categoryTitle,
         Placement.bookletAnchor(q.category(), q.slug()));
   }
 

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Loads Pebble templates from one folder and nowhere else: names are resolved inside it, and a
- * name (or symlink) that leads outside is refused.
+ * Loads Pebble templates from one folder and nowhere else: names are resolved inside it, and a name
+ * (or symlink) that leads outside is refused.
  */
 final class ConfinedLoader implements Loader<String> {
   private final Path root;
@@ -62,8 +62,11 @@ final class ConfinedLoader implements Loader<String> {
   public String resolveRelativePath(String relativePath, String anchorPath) {
     if (relativePath.startsWith("./") || relativePath.startsWith("../")) {
       Path anchorDir = Path.of(anchorPath).getParent();
-      String resolved = (anchorDir == null ? Path.of(relativePath) : anchorDir.resolve(relativePath))
-          .normalize().toString().replace('\\', '/');
+      String resolved =
+          (anchorDir == null ? Path.of(relativePath) : anchorDir.resolve(relativePath))
+              .normalize()
+              .toString()
+              .replace('\\', '/');
       return resolved;
     }
     return null;

@@ -1,13 +1,13 @@
 package io.github.starbook.render;
 
-import io.github.starbook.model.Layout;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
+import io.github.starbook.model.Layout;
+import io.github.starbook.model.Output;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.SectionKind;
 import io.github.starbook.model.Site;
-import io.github.starbook.model.Output;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lays out every HTML page of the site: which template, which context, which output path. Pages
- * are rendered when the writer asks for them.
+ * Lays out every HTML page of the site: which template, which context, which output path. Pages are
+ * rendered when the writer asks for them.
  */
 public final class PagePlanner {
   private final Guide guide;
@@ -63,10 +63,11 @@ public final class PagePlanner {
         out.add(category(c));
       }
     }
-    out.addAll(guide.questions().parallelStream()
-        .filter(q -> wanted.test(q.url() + "index.html"))
-        .map(q -> page(q.url() + "index.html", q.source(), "question.peb", questionContext(q)))
-        .toList());
+    out.addAll(
+        guide.questions().parallelStream()
+            .filter(q -> wanted.test(q.url() + "index.html"))
+            .map(q -> page(q.url() + "index.html", q.source(), "question.peb", questionContext(q)))
+            .toList());
     for (Page p : guide.pages()) {
       if (wanted.test(p.url() + "index.html")) {
         out.add(freePage(p));
@@ -90,13 +91,20 @@ public final class PagePlanner {
   }
 
   private Output home() {
-    Map<String, Object> home = base("", guide.home().title().isEmpty() ? guide.site().title()
-        : guide.home().title(), guide.site().description(), "home");
+    Map<String, Object> home =
+        base(
+            "",
+            guide.home().title().isEmpty() ? guide.site().title() : guide.home().title(),
+            guide.site().description(),
+            "home");
     home.put("intro", guide.home().html());
     home.put("sections", sections(""));
     home.put("pages", pageLinks(""));
-    return page("index.html", guide.home().source().isEmpty() ? "(home page)"
-        : guide.home().source(), "home.peb", home);
+    return page(
+        "index.html",
+        guide.home().source().isEmpty() ? "(home page)" : guide.home().source(),
+        "home.peb",
+        home);
   }
 
   private Output category(Category c) {
@@ -113,12 +121,18 @@ public final class PagePlanner {
   }
 
   private Output tagIndex() {
-    Map<String, Object> tags = base(Layout.TAGS, "Tags", "All tags of " + guide.site().title(),
-        "tags");
+    Map<String, Object> tags =
+        base(Layout.TAGS, "Tags", "All tags of " + guide.site().title(), "tags");
     List<Map<String, Object>> tagList = new ArrayList<>();
     for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
-      tagList.add(Map.of("name", e.getKey(), "href",
-          Layout.page(Layout.TAGS, Layout.tag(e.getKey())), "count", e.getValue().size()));
+      tagList.add(
+          Map.of(
+              "name",
+              e.getKey(),
+              "href",
+              Layout.page(Layout.TAGS, Layout.tag(e.getKey())),
+              "count",
+              e.getValue().size()));
     }
     tags.put("tags", tagList);
     return page(Layout.TAGS + "index.html", "(tag index)", "tags.peb", tags);
@@ -133,12 +147,22 @@ public final class PagePlanner {
   }
 
   private Output booklet() {
-    Map<String, Object> all = base(Layout.ALL, "All questions", "Every question of "
-        + guide.site().title() + " on one page, ready to print", "all");
+    Map<String, Object> all =
+        base(
+            Layout.ALL,
+            "All questions",
+            "Every question of " + guide.site().title() + " on one page, ready to print",
+            "all");
     List<Map<String, Object>> booklet = new ArrayList<>();
     for (Category c : guide.categories()) {
-      booklet.add(Map.of("category", c, "questions", byCategory.getOrDefault(c.slug(), List.of())
-          .stream().map(q -> Booklet.of(q, c.title())).toList()));
+      booklet.add(
+          Map.of(
+              "category",
+              c,
+              "questions",
+              byCategory.getOrDefault(c.slug(), List.of()).stream()
+                  .map(q -> Booklet.of(q, c.title()))
+                  .toList()));
     }
     all.put("sections", booklet);
     all.put("alphabetical", alphabetical(Layout.ALL));
@@ -153,12 +177,13 @@ public final class PagePlanner {
 
   /**
    * The pages whose context may differ between two guides that have the same pages: each changed
-   * question's own page, its neighbours, the questions relating to it, its category and tag
-   * pages, the home page and the booklet. Null when the set of pages or what every page shows
-   * (site, categories, free pages, question order) may have changed: then plan everything.
+   * question's own page, its neighbours, the questions relating to it, its category and tag pages,
+   * the home page and the booklet. Null when the set of pages or what every page shows (site,
+   * categories, free pages, question order) may have changed: then plan everything.
    */
   public static java.util.Set<String> affected(Guide before, Guide after) {
-    if (before == null || !before.site().equals(after.site())
+    if (before == null
+        || !before.site().equals(after.site())
         || !before.home().equals(after.home())
         || !before.categories().equals(after.categories())
         || !before.pages().equals(after.pages())
@@ -214,13 +239,18 @@ public final class PagePlanner {
     return paths;
   }
 
-
   /**
    * One more page with the shared page context (site, nav, root, title…) plus {@code extra}: for
    * pages planned outside this class, such as the search page.
    */
-  public Output extraPage(String url, String source, String title, String description, String kind,
-      String template, Map<String, Object> extra) {
+  public Output extraPage(
+      String url,
+      String source,
+      String title,
+      String description,
+      String kind,
+      String template,
+      Map<String, Object> extra) {
     Map<String, Object> ctx = base(url, title, description, kind);
     ctx.putAll(extra);
     return page(url + "index.html", source, template, ctx);
@@ -252,8 +282,15 @@ public final class PagePlanner {
     ctx.put("tags", tagLinks);
     Site s = guide.site();
     // Never null: Pebble's strict mode refuses a null in {% if %}; "" reads as false.
-    ctx.put("editUrl", s.repo() == null ? ""
-        : s.repo().replaceAll("/+$", "") + "/edit/" + s.editBranch() + "/content/" + q.contentPath());
+    ctx.put(
+        "editUrl",
+        s.repo() == null
+            ? ""
+            : s.repo().replaceAll("/+$", "")
+                + "/edit/"
+                + s.editBranch()
+                + "/content/"
+                + q.contentPath());
     return ctx;
   }
 
@@ -265,13 +302,21 @@ public final class PagePlanner {
     ctx.put("url", url);
     ctx.put("root", Layout.root(url));
     ctx.put("title", title);
-    ctx.put("description", description == null || description.isEmpty() ? s.description() : description);
+    ctx.put(
+        "description",
+        description == null || description.isEmpty() ? s.description() : description);
     ctx.put("canonical", s.absolute(url) == null ? "" : s.absolute(url));
     ctx.put("questionCount", guide.questions().size());
     List<Map<String, Object>> nav = new ArrayList<>();
     for (Category c : guide.categories()) {
-      nav.add(Map.of("title", c.title(), "href", Layout.page(url, c.url()),
-          "current", url.startsWith(c.url())));
+      nav.add(
+          Map.of(
+              "title",
+              c.title(),
+              "href",
+              Layout.page(url, c.url()),
+              "current",
+              url.startsWith(c.url())));
     }
     ctx.put("nav", nav);
     return ctx;
@@ -321,9 +366,9 @@ public final class PagePlanner {
   }
 
   /**
-   * How a page is produced: a template and its context. Contexts hold records, lists and maps
-   * only, so two equal contexts render the same bytes with the same templates (starbook serve
-   * relies on this to re-render only pages whose context changed).
+   * How a page is produced: a template and its context. Contexts hold records, lists and maps only,
+   * so two equal contexts render the same bytes with the same templates (starbook serve relies on
+   * this to re-render only pages whose context changed).
    */
   public record Render(Templates templates, String template, Map<String, Object> context)
       implements Output.Producer {

@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The Pebble engine, built once per build: autoescaping on, strict variables (a missing variable
- * is an error, not an empty string), templates loaded only from the templates folder and compiled
+ * The Pebble engine, built once per build: autoescaping on, strict variables (a missing variable is
+ * an error, not an empty string), templates loaded only from the templates folder and compiled
  * once.
  */
 public final class Templates {
@@ -31,9 +31,13 @@ public final class Templates {
     this.displayRoot = displayRoot;
     this.root = root;
     try (Stream<Path> files = Files.walk(root)) {
-      this.names = files.filter(p -> p.toString().endsWith(".peb"))
-          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+      this.names =
+          files
+              .filter(p -> p.toString().endsWith(".peb"))
+              .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+              .map(p -> root.relativize(p).toString().replace('\\', '/'))
+              .sorted()
+              .toList();
     }
     this.engine =
         new PebbleEngine.Builder()
@@ -63,21 +67,31 @@ public final class Templates {
           column = where[2];
         }
       }
-      throw new TemplateError(Diagnostic.error(displayRoot + "/" + file, line, column,
-          "template error: " + e.getPebbleMessage(),
-          "fix the template, or check the variable name against the README's template reference"));
+      throw new TemplateError(
+          Diagnostic.error(
+              displayRoot + "/" + file,
+              line,
+              column,
+              "template error: " + e.getPebbleMessage(),
+              "fix the template, or check the variable name against the README's template reference"));
     } catch (IOException e) {
-      throw new TemplateError(Diagnostic.error(displayRoot + "/" + name, 1, 1,
-          "cannot render template: " + e.getMessage(), "check the templates folder"));
+      throw new TemplateError(
+          Diagnostic.error(
+              displayRoot + "/" + name,
+              1,
+              1,
+              "cannot render template: " + e.getMessage(),
+              "check the templates folder"));
     } catch (RuntimeException e) {
-      throw new TemplateError(Diagnostic.error(displayRoot + "/" + name, 1, 1,
-          "template error: " + e, "check the template"));
+      throw new TemplateError(
+          Diagnostic.error(
+              displayRoot + "/" + name, 1, 1, "template error: " + e, "check the template"));
     }
   }
 
   /**
-   * Where a refused template name is first written in quotes (templates in sorted order), as
-   * {index in names, line, column}; Pebble reports loader errors without a position.
+   * Where a refused template name is first written in quotes (templates in sorted order), as {index
+   * in names, line, column}; Pebble reports loader errors without a position.
    */
   private int[] mention(String refused) {
     for (int i = 0; i < names.size(); i++) {

@@ -61,8 +61,12 @@ public final class DevServer implements AutoCloseable {
   /** The site's address, under its base path. */
   public URI url() {
     InetAddress a = server.getAddress().getAddress();
-    String host = a.isAnyLocalAddress() ? "127.0.0.1"
-        : a.getHostAddress().contains(":") ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+    String host =
+        a.isAnyLocalAddress()
+            ? "127.0.0.1"
+            : a.getHostAddress().contains(":")
+                ? "[" + a.getHostAddress() + "]"
+                : a.getHostAddress();
     return URI.create("http://" + host + ":" + port() + state.get().basePath());
   }
 
@@ -94,8 +98,11 @@ public final class DevServer implements AutoCloseable {
     try {
       Headers h = x.getRequestHeaders();
       if (!guard.hostAllowed(h.getFirst("Host"))) {
-        text(x, 403, "starbook serve: this Host is not allowed (only localhost and the address "
-            + "the server is bound to, against DNS rebinding)\n");
+        text(
+            x,
+            403,
+            "starbook serve: this Host is not allowed (only localhost and the address "
+                + "the server is bound to, against DNS rebinding)\n");
         return;
       }
       String method = x.getRequestMethod();
@@ -217,13 +224,18 @@ public final class DevServer implements AutoCloseable {
   }
 
   private void page(HttpExchange x, int status, byte[] html, State s) throws IOException {
-    send(x, status, "text/html; charset=utf-8",
+    send(
+        x,
+        status,
+        "text/html; charset=utf-8",
         LiveScript.inject(html, s.generation(), s.errorsJson()));
   }
 
   static byte[] errorPage(List<Diagnostic> problems) {
-    StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<title>starbook: build failed</title></head><body><h1>The build failed</h1><ul>");
+    StringBuilder b =
+        new StringBuilder(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>starbook: build failed</title></head><body><h1>The build failed</h1><ul>");
     for (Diagnostic d : problems) {
       b.append("<li><pre>").append(escape(d.format())).append("</pre></li>");
     }
@@ -236,14 +248,19 @@ public final class DevServer implements AutoCloseable {
 
   private static void redirect(HttpExchange x, int status, String location) throws IOException {
     x.getResponseHeaders().set("Location", location);
-    send(x, status, "text/plain; charset=utf-8", ("→ " + location + "\n").getBytes(StandardCharsets.UTF_8));
+    send(
+        x,
+        status,
+        "text/plain; charset=utf-8",
+        ("→ " + location + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static void text(HttpExchange x, int status, String text) throws IOException {
     send(x, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void send(HttpExchange x, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange x, int status, String type, byte[] body)
+      throws IOException {
     Headers r = x.getResponseHeaders();
     r.set("Content-Type", type);
     r.set("Cache-Control", "no-store");

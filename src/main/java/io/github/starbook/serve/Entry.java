@@ -1,14 +1,13 @@
 package io.github.starbook.serve;
 
-import io.github.starbook.render.PagePlanner;
 import io.github.starbook.model.Output;
+import io.github.starbook.render.PagePlanner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
- * One file of the served site: produced when first asked for, then kept. A rebuild keeps the
- * entry of a page whose template and context did not change, so only changed pages are rendered
- * again.
+ * One file of the served site: produced when first asked for, then kept. A rebuild keeps the entry
+ * of a page whose template and context did not change, so only changed pages are rendered again.
  */
 final class Entry {
   final Output output;

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The live-reload channel: server-sent events to every open page. Events are {@code reload}
- * (a rebuild succeeded; data is the new generation) and {@code errors} (a rebuild failed; data
- * is the diagnostics as JSON). A comment line every few seconds finds closed pages.
+ * The live-reload channel: server-sent events to every open page. Events are {@code reload} (a
+ * rebuild succeeded; data is the new generation) and {@code errors} (a rebuild failed; data is the
+ * diagnostics as JSON). A comment line every few seconds finds closed pages.
  */
 final class EventStream {
   private final List<HttpExchange> clients = new ArrayList<>();

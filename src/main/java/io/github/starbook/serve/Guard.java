@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Who may talk to the preview server. A page on another site could otherwise reach it through
- * the browser: by DNS rebinding (a foreign name resolving to 127.0.0.1, caught by the Host check)
- * or by opening the event stream cross-origin (caught by the Origin check).
+ * Who may talk to the preview server. A page on another site could otherwise reach it through the
+ * browser: by DNS rebinding (a foreign name resolving to 127.0.0.1, caught by the Host check) or by
+ * opening the event stream cross-origin (caught by the Origin check).
  */
 final class Guard {
   private final Set<String> names;

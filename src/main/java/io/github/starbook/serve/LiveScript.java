@@ -12,7 +12,8 @@ import java.util.Locale;
 final class LiveScript {
   static final String EVENTS = "/__starbook/events";
 
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       <script data-starbook-live>
       (() => {
         "use strict";

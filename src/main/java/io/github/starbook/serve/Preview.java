@@ -4,9 +4,9 @@ import io.github.starbook.Build;
 import io.github.starbook.diag.BuildFailure;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
-import io.github.starbook.render.PagePlanner;
 import io.github.starbook.model.Output;
 import io.github.starbook.output.SiteWriter;
+import io.github.starbook.render.PagePlanner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -23,16 +23,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code starbook serve}: builds the site into memory, serves it, watches content and templates,
  * rebuilds what changed and tells open pages to reload. One thread rebuilds; saves that arrive
- * while it works are gathered into the next rebuild, so any burst of saves ends in one build of
- * the final files.
+ * while it works are gathered into the next rebuild, so any burst of saves ends in one build of the
+ * final files.
  */
 public final class Preview implements AutoCloseable {
   /** How to preview. {@code out} (may be null) also receives every good build. */
   public record Config(
-      Path content, Path templates, String baseUrl, boolean drafts, InetAddress bind, int port,
-      boolean poll, long pollMillis, Path out, boolean verbose) {}
+      Path content,
+      Path templates,
+      String baseUrl,
+      boolean drafts,
+      InetAddress bind,
+      int port,
+      boolean poll,
+      long pollMillis,
+      Path out,
+      boolean verbose) {}
 
-  /** How long the files must stay quiet before a rebuild starts (an editor's save is several writes). */
+  /**
+   * How long the files must stay quiet before a rebuild starts (an editor's save is several
+   * writes).
+   */
   static final long QUIET_MILLIS = 15;
 
   private final Config config;
@@ -61,8 +72,9 @@ public final class Preview implements AutoCloseable {
     this.server = DevServer.start(config.bind(), config.port(), "/");
     boolean ok = false;
     try {
-      this.watcher = Watcher.start(List.of(content, templates), config.poll(), config.pollMillis(),
-          this::changed);
+      this.watcher =
+          Watcher.start(
+              List.of(content, templates), config.poll(), config.pollMillis(), this::changed);
       ok = true;
     } finally {
       if (!ok) {
@@ -162,8 +174,14 @@ public final class Preview implements AutoCloseable {
         rebuild(contentBatch, templateBatch, full);
       } catch (RuntimeException e) {
         log.println("starbook serve: rebuild failed: " + e);
-        server.fail(List.of(Diagnostic.error(".", 1, 1, "rebuild failed: " + e,
-            "save the file again; restart starbook serve if this repeats")));
+        server.fail(
+            List.of(
+                Diagnostic.error(
+                    ".",
+                    1,
+                    1,
+                    "rebuild failed: " + e,
+                    "save the file again; restart starbook serve if this repeats")));
       }
     }
   }
@@ -190,7 +208,10 @@ public final class Preview implements AutoCloseable {
     if (old.generation() == 0) {
       log.printf("built %d files in %d ms%n", files.size(), ms);
     } else {
-      log.printf("rebuilt in %d ms: %d page(s) changed%s%s%n", ms, fresh.size(),
+      log.printf(
+          "rebuilt in %d ms: %d page(s) changed%s%s%n",
+          ms,
+          fresh.size(),
           contentBatch.isEmpty() ? "" : " (" + String.join(", ", contentBatch) + ")",
           planned.partial() ? "" : ", every page re-planned");
     }
@@ -210,8 +231,17 @@ public final class Preview implements AutoCloseable {
       reuse.replanAll();
     }
     try {
-      return build.plan(new Build.Options(config.content(), config.templates(), null,
-          config.baseUrl(), config.drafts(), false, config.verbose(), false), reuse);
+      return build.plan(
+          new Build.Options(
+              config.content(),
+              config.templates(),
+              null,
+              config.baseUrl(),
+              config.drafts(),
+              false,
+              config.verbose(),
+              false),
+          reuse);
     } catch (BuildFailure f) {
       fail(f.diagnostics());
       return null;
@@ -230,8 +260,8 @@ public final class Preview implements AutoCloseable {
    * Puts the planned outputs into {@code files}, keeping the old entry of every output whose input
    * did not change; returns the pages that must be rendered again.
    */
-  private static Map<String, Entry> merge(State old, Build.Planned planned,
-      Set<String> templateBatch, Map<String, Entry> files) {
+  private static Map<String, Entry> merge(
+      State old, Build.Planned planned, Set<String> templateBatch, Map<String, Entry> files) {
     Set<String> pageTemplates = new HashSet<>();
     for (Output o : planned.outputs()) {
       if (o.producer() instanceof PagePlanner.Render r) {
@@ -241,8 +271,10 @@ public final class Preview implements AutoCloseable {
     Map<String, Entry> fresh = new HashMap<>();
     for (Output o : planned.outputs()) {
       Entry before = old.files().get(o.path());
-      Entry e = before != null && before.sameInput(o) && !touched(o, templateBatch, pageTemplates)
-          ? before : new Entry(o);
+      Entry e =
+          before != null && before.sameInput(o) && !touched(o, templateBatch, pageTemplates)
+              ? before
+              : new Entry(o);
       files.put(o.path(), e);
       if (e != before && o.producer() instanceof PagePlanner.Render) {
         fresh.put(o.path(), e);
@@ -294,14 +326,15 @@ public final class Preview implements AutoCloseable {
 
   private void writeOut(Map<String, Entry> files) {
     Diagnostics d = new Diagnostics();
-    List<Output> outputs = files.values().stream()
-        .map(e -> new Output(e.output.path(), e.output.source(), os -> os.write(e.bytes())))
-        .toList();
+    List<Output> outputs =
+        files.values().stream()
+            .map(e -> new Output(e.output.path(), e.output.source(), os -> os.write(e.bytes())))
+            .toList();
     try {
-      SiteWriter.write(config.out(), build.display(config.out()), outputs, d, n -> { });
+      SiteWriter.write(config.out(), build.display(config.out()), outputs, d, n -> {});
     } catch (IOException e) {
-      d.error(build.display(config.out()), 1, 1, "cannot write: " + e.getMessage(),
-          "check the folder");
+      d.error(
+          build.display(config.out()), 1, 1, "cannot write: " + e.getMessage(), "check the folder");
     }
     d.sorted(false).forEach(x -> log.println(x.format()));
   }

@@ -9,15 +9,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns the raw path of a request into a path inside the served tree, or refuses it. Percent
  * escapes are decoded once (strict UTF-8); a dot segment ({@code .} or {@code ..}, however
- * encoded), a backslash, a NUL or an empty segment in the middle is refused rather than resolved, so
- * no request can name a file outside the tree.
+ * encoded), a backslash, a NUL or an empty segment in the middle is refused rather than resolved,
+ * so no request can name a file outside the tree.
  */
 final class RequestPath {
   private RequestPath() {}
 
-  /**
-   * The decoded path without its leading '/', e.g. {@code guide/strategy/}; null when refused.
-   */
+  /** The decoded path without its leading '/', e.g. {@code guide/strategy/}; null when refused. */
   static String clean(String rawPath) {
     if (rawPath == null || !rawPath.startsWith("/")) {
       return null;
@@ -66,7 +64,8 @@ final class RequestPath {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes.toByteArray()))

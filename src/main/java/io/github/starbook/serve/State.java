@@ -10,7 +10,11 @@ import java.util.Map;
  * base path, its generation (one more per successful rebuild), and the errors of the last rebuild
  * when it failed (empty when it succeeded).
  */
-record State(long generation, String basePath, Map<String, Entry> files, List<Diagnostic> errors,
+record State(
+    long generation,
+    String basePath,
+    Map<String, Entry> files,
+    List<Diagnostic> errors,
     String errorsJson) {
 
   static State empty(String basePath) {
@@ -18,7 +22,11 @@ record State(long generation, String basePath, Map<String, Entry> files, List<Di
   }
 
   State failed(List<Diagnostic> problems) {
-    return new State(generation, basePath, files, List.copyOf(problems),
+    return new State(
+        generation,
+        basePath,
+        files,
+        List.copyOf(problems),
         Json.write(problems.stream().map(State::json).toList()));
   }
 

@@ -40,23 +40,28 @@ abstract class Watcher implements AutoCloseable {
     private final DirectoryWatcher watcher;
 
     Native(List<Path> roots, Sink sink) throws IOException {
-      this.watcher = DirectoryWatcher.builder()
-          .paths(roots)
-          .fileHashing(false)
-          .listener(e -> {
-            if (e.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || e.isDirectory()
-                || e.path() == null) {
-              sink.changed(null);
-            } else {
-              sink.changed(e.path());
-            }
-          })
-          .build();
-      watcher.watchAsync(Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "starbook-watch");
-        t.setDaemon(true);
-        return t;
-      }));
+      this.watcher =
+          DirectoryWatcher.builder()
+              .paths(roots)
+              .fileHashing(false)
+              .listener(
+                  e -> {
+                    if (e.eventType() == DirectoryChangeEvent.EventType.OVERFLOW
+                        || e.isDirectory()
+                        || e.path() == null) {
+                      sink.changed(null);
+                    } else {
+                      sink.changed(e.path());
+                    }
+                  })
+              .build();
+      watcher.watchAsync(
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "starbook-watch");
+                t.setDaemon(true);
+                return t;
+              }));
     }
 
     @Override
@@ -79,11 +84,13 @@ abstract class Watcher implements AutoCloseable {
       this.roots = roots;
       this.sink = sink;
       this.last = scan();
-      this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "starbook-poll");
-        t.setDaemon(true);
-        return t;
-      });
+      this.timer =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "starbook-poll");
+                t.setDaemon(true);
+                return t;
+              });
       timer.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
     }
 
@@ -114,16 +121,20 @@ abstract class Watcher implements AutoCloseable {
       Map<Path, List<Object>> seen = new HashMap<>();
       for (Path root : roots) {
         try (Stream<Path> s = Files.walk(root)) {
-          s.forEach(p -> {
-            try {
-              BasicFileAttributes a =
-                  Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-              seen.put(p, a.isDirectory() ? List.of(Boolean.TRUE)
-                  : List.of(Boolean.FALSE, a.size(), a.lastModifiedTime()));
-            } catch (IOException gone) {
-              // deleted while we looked: the next scan sees it as gone
-            }
-          });
+          s.forEach(
+              p -> {
+                try {
+                  BasicFileAttributes a =
+                      Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                  seen.put(
+                      p,
+                      a.isDirectory()
+                          ? List.of(Boolean.TRUE)
+                          : List.of(Boolean.FALSE, a.size(), a.lastModifiedTime()));
+                } catch (IOException gone) {
+                  // deleted while we looked: the next scan sees it as gone
+                }
+              });
         } catch (IOException | java.io.UncheckedIOException e) {
           // the folder is being replaced; the next scan finds it again
         }

@@ -1,12 +1,12 @@
 package io.github.starbook.bench;
 
+import io.github.starbook.assemble.GuideAssembler;
 import io.github.starbook.content.ContentLoader;
 import io.github.starbook.diag.Diagnostics;
 import io.github.starbook.model.Guide;
+import io.github.starbook.model.Output;
 import io.github.starbook.render.PagePlanner;
 import io.github.starbook.render.Templates;
-import io.github.starbook.model.Output;
-import io.github.starbook.assemble.GuideAssembler;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +24,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * JMH benchmark of the per-page path, over the guide in the working directory (content/ and
- * templates/; bench/run --jmh runs it from the repository root):
- * {@code assemble} is load + parse + validate + Markdown rendering of the whole guide,
- * {@code questionPage} renders one question page through Pebble into memory,
- * {@code listPage} renders one category list page.
- * Not a test: surefire never runs it, {@code mvn verify} only compiles it.
+ * templates/; bench/run --jmh runs it from the repository root): {@code assemble} is load + parse +
+ * validate + Markdown rendering of the whole guide, {@code questionPage} renders one question page
+ * through Pebble into memory, {@code listPage} renders one category list page. Not a test: surefire
+ * never runs it, {@code mvn verify} only compiles it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,7 +54,8 @@ public class RenderBench {
     loaded = new ContentLoader(root, content, new Diagnostics()).load();
     guide = new GuideAssembler(new Diagnostics(), false).assemble(loaded, null);
     List<Output> pages =
-        new PagePlanner(guide, new Templates(Path.of(templates).toAbsolutePath(), templates)).plan();
+        new PagePlanner(guide, new Templates(Path.of(templates).toAbsolutePath(), templates))
+            .plan();
     String q = guide.questions().get(0).url() + "index.html";
     String c = guide.categories().get(0).url() + "index.html";
     question = pages.stream().filter(o -> o.path().equals(q)).findFirst().orElseThrow();

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 
 /**
- * axe-core (from the org.webjars.npm:axe-core WebJar) finds no serious or critical violation on
- * the home page, a category, questions, the search page with results, the open search box and the
- * study page, in the light and the dark theme.
+ * axe-core (from the org.webjars.npm:axe-core WebJar) finds no serious or critical violation on the
+ * home page, a category, questions, the search page with results, the open search box and the study
+ * page, in the light and the dark theme.
  */
 class AccessibilityTest extends GuideBrowserTest {
   static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
@@ -41,8 +41,14 @@ class AccessibilityTest extends GuideBrowserTest {
     chrome.get(base + "index.html");
     js(chrome, "localStorage.setItem('starbook-theme', arguments[0])", theme);
     List<String> problems = new ArrayList<>();
-    for (String page : List.of("index.html", "strategy/index.html", "strategy/build-vs-buy/index.html",
-        "reliability/major-outage/index.html", "all/index.html", "tags/index.html")) {
+    for (String page :
+        List.of(
+            "index.html",
+            "strategy/index.html",
+            "strategy/build-vs-buy/index.html",
+            "reliability/major-outage/index.html",
+            "all/index.html",
+            "tags/index.html")) {
       chrome.get(base + page);
       problems.addAll(check(page, theme));
     }
@@ -68,18 +74,29 @@ class AccessibilityTest extends GuideBrowserTest {
   private List<String> check(String page, String theme) {
     assertEquals(theme, js(chrome, "return document.documentElement.getAttribute('data-theme')"));
     js(chrome, axe);
-    Object result = chrome.executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({"
-            + "id: v.id, impact: v.impact, help: v.help,"
-            + "nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).slice(0, 5)}))),"
-            + " e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
+    Object result =
+        chrome.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({"
+                + "id: v.id, impact: v.impact, help: v.help,"
+                + "nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).slice(0, 5)}))),"
+                + " e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
     List<String> out = new ArrayList<>();
     for (Map<String, Object> v : (List<Map<String, Object>>) result) {
       String impact = String.valueOf(v.get("impact"));
       if (impact.equals("serious") || impact.equals("critical")) {
-        out.add(page + " [" + theme + "] " + impact + " " + v.get("id") + ": " + v.get("help")
-            + " " + v.get("nodes"));
+        out.add(
+            page
+                + " ["
+                + theme
+                + "] "
+                + impact
+                + " "
+                + v.get("id")
+                + ": "
+                + v.get("help")
+                + " "
+                + v.get("nodes"));
       }
     }
     return out;

@@ -29,36 +29,64 @@ public final class Browser {
   public static void assumeAvailable() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present && "1".equals(System.getenv("STARBOOK_REQUIRE_BROWSER"))) {
-      throw new AssertionError("STARBOOK_REQUIRE_BROWSER=1 but " + CHROMIUM + " or "
-          + CHROMEDRIVER + " is missing: apt-get install -y chromium chromium-driver");
+      throw new AssertionError(
+          "STARBOOK_REQUIRE_BROWSER=1 but "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + " is missing: apt-get install -y chromium chromium-driver");
     }
-    assumeTrue(present, "Chromium not installed (apt-get install -y chromium chromium-driver):"
-        + " browser tests skipped");
+    assumeTrue(
+        present,
+        "Chromium not installed (apt-get install -y chromium chromium-driver):"
+            + " browser tests skipped");
   }
 
   /** A fresh headless Chromium with its own profile folder. */
   public static ChromeDriver start(Path profile, int width, int height) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic", "--allow-file-access-from-files",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort()
-        .build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--allow-file-access-from-files",
+        "--user-data-dir=" + profile.toAbsolutePath(),
+        "--window-size=" + width + "," + height);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return driver;
   }
 
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
-      "js", "text/javascript; charset=utf-8", "json", "application/json",
-      "xml", "application/xml", "txt", "text/plain; charset=utf-8", "png", "image/png",
-      "svg", "image/svg+xml");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html",
+          "text/html; charset=utf-8",
+          "css",
+          "text/css; charset=utf-8",
+          "js",
+          "text/javascript; charset=utf-8",
+          "json",
+          "application/json",
+          "xml",
+          "application/xml",
+          "txt",
+          "text/plain; charset=utf-8",
+          "png",
+          "image/png",
+          "svg",
+          "image/svg+xml");
 
   /**
    * Serves {@code root} at {@code http://127.0.0.1:PORT/prefix/}, like GitHub Pages: a folder URL
@@ -67,32 +95,35 @@ public final class Browser {
   public static HttpServer serve(Path root, String prefix) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String base = "/" + prefix + "/";
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      int status = 200;
-      Path file = null;
-      if (path.startsWith(base)) {
-        Path p = root.resolve(path.substring(base.length())).normalize();
-        if (p.startsWith(root) && Files.isDirectory(p)) {
-          p = p.resolve("index.html");
-        }
-        if (p.startsWith(root) && Files.isRegularFile(p)) {
-          file = p;
-        }
-      }
-      if (file == null) {
-        status = 404;
-        file = root.resolve("404.html");
-      }
-      String name = file.getFileName().toString();
-      String ext = name.substring(name.lastIndexOf('.') + 1);
-      byte[] body = Files.readAllBytes(file);
-      exchange.getResponseHeaders().set("Content-Type",
-          TYPES.getOrDefault(ext, "application/octet-stream"));
-      exchange.sendResponseHeaders(status, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          int status = 200;
+          Path file = null;
+          if (path.startsWith(base)) {
+            Path p = root.resolve(path.substring(base.length())).normalize();
+            if (p.startsWith(root) && Files.isDirectory(p)) {
+              p = p.resolve("index.html");
+            }
+            if (p.startsWith(root) && Files.isRegularFile(p)) {
+              file = p;
+            }
+          }
+          if (file == null) {
+            status = 404;
+            file = root.resolve("404.html");
+          }
+          String name = file.getFileName().toString();
+          String ext = name.substring(name.lastIndexOf('.') + 1);
+          byte[] body = Files.readAllBytes(file);
+          exchange
+              .getResponseHeaders()
+              .set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
+          exchange.sendResponseHeaders(status, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     return server;
   }

@@ -27,7 +27,8 @@ class BrowserSmokeTest {
       chrome.get(Browser.baseUrl(server, "guide") + "strategy/build-vs-buy/");
       assertEquals(TITLE, chrome.findElement(By.tagName("h1")).getText());
       chrome.findElement(By.cssSelector(".breadcrumbs li:nth-child(2) a")).click();
-      assertEquals(Browser.baseUrl(server, "guide") + "strategy/index.html", chrome.getCurrentUrl());
+      assertEquals(
+          Browser.baseUrl(server, "guide") + "strategy/index.html", chrome.getCurrentUrl());
       assertEquals("Strategy & Vision", chrome.findElement(By.tagName("h1")).getText());
     } finally {
       chrome.quit();

@@ -29,8 +29,11 @@ public final class GuideSite {
 
   /** Waits up to 15 s for a JavaScript condition to be truthy. */
   public static void until(WebDriver driver, String script) {
-    new WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(
-        d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return !!(" + script + ");")));
+    new WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("return !!(" + script + ");")));
   }
 
   public static Object js(WebDriver driver, String script, Object... args) {

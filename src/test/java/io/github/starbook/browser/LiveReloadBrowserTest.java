@@ -1,10 +1,10 @@
 package io.github.starbook.browser;
 
-import io.github.starbook.testing.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.starbook.serve.Preview;
+import io.github.starbook.testing.Trees;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -33,25 +33,47 @@ class LiveReloadBrowserTest {
     Path one = tmp.resolve("content/alpha/two.md");
     String good = Files.readString(one);
     // A long page, so there is a scroll position to keep.
-    Files.writeString(one, good.replace("## Task", "Filler paragraph.\n\n".repeat(200) + "## Task"));
-    Preview preview = Preview.start(new Preview.Config(Path.of("content"), Path.of("templates"),
-        null, true, InetAddress.getLoopbackAddress(), 0, false, 100, null, false), tmp,
-        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    Files.writeString(
+        one, good.replace("## Task", "Filler paragraph.\n\n".repeat(200) + "## Task"));
+    Preview preview =
+        Preview.start(
+            new Preview.Config(
+                Path.of("content"),
+                Path.of("templates"),
+                null,
+                true,
+                InetAddress.getLoopbackAddress(),
+                0,
+                false,
+                100,
+                null,
+                false),
+            tmp,
+            new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     ChromeDriver chrome = Browser.start(tmp.resolve("profile"), 1000, 700);
     try {
       WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));
       chrome.get(preview.url() + "alpha/two/");
       assertEquals("Tell me about question two.", chrome.findElement(By.tagName("h1")).getText());
-      wait.until(d -> ((Number) chrome.executeScript(
-          "return window.__starbookLive && window.__starbookLive.events.readyState")).intValue() == 1);
+      wait.until(
+          d ->
+              ((Number)
+                          chrome.executeScript(
+                              "return window.__starbookLive && window.__starbookLive.events.readyState"))
+                      .intValue()
+                  == 1);
       chrome.executeScript("document.body.dataset.before = 'yes'; window.scrollTo(0, 400);");
-      long scrolled = ((Number) chrome.executeScript("return Math.round(window.scrollY)")).longValue();
+      long scrolled =
+          ((Number) chrome.executeScript("return Math.round(window.scrollY)")).longValue();
 
-      Files.writeString(one, Files.readString(one).replace("Tell me about question two.",
-          "Tell me about question 2."));
-      wait.until(ExpectedConditions.textToBe(By.tagName("h1"),
-          "Tell me about question 2."));
-      assertEquals(null, chrome.executeScript("return document.body.dataset.before || null"),
+      Files.writeString(
+          one,
+          Files.readString(one)
+              .replace("Tell me about question two.", "Tell me about question 2."));
+      wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Tell me about question 2."));
+      assertEquals(
+          null,
+          chrome.executeScript("return document.body.dataset.before || null"),
           "the page was reloaded, not patched");
       long now = -1;
       for (int i = 0; i < 100 && now != scrolled; i++) {
@@ -64,8 +86,7 @@ class LiveReloadBrowserTest {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("starbook-overlay")));
       String overlay = chrome.findElement(By.id("starbook-overlay")).getText();
       assertTrue(overlay.contains("content/alpha/two.md:5:"), overlay);
-      assertEquals("Tell me about question 2.",
-          chrome.findElement(By.tagName("h1")).getText());
+      assertEquals("Tell me about question 2.", chrome.findElement(By.tagName("h1")).getText());
 
       Files.writeString(one, good.replace("Tell me about question two.", "Fixed question two."));
       wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Fixed question two."));

@@ -32,13 +32,15 @@ class PrintBookletTest {
     ChromeDriver chrome = Browser.start(tmp.resolve("profile"), 1200, 900);
     try {
       chrome.get(GuideSite.base(server) + "all/index.html");
-      long questions = (Long) js(chrome, "return document.querySelectorAll('.booklet-question').length");
+      long questions =
+          (Long) js(chrome, "return document.querySelectorAll('.booklet-question').length");
       assertEquals(47, questions);
       // On screen the chrome is there...
       assertEquals("block", style(chrome, ".site-header", "display"));
 
       chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
-      for (String chromeless : new String[] {".site-header", ".site-footer", ".skip-link", "form.search"}) {
+      for (String chromeless :
+          new String[] {".site-header", ".site-footer", ".skip-link", "form.search"}) {
         assertEquals("none", style(chrome, chromeless, "display"), chromeless);
       }
       assertEquals("page", style(chrome, ".cover", "break-after"));
@@ -48,18 +50,27 @@ class PrintBookletTest {
       assertEquals("avoid", style(chrome, ".booklet-question .prose li", "break-inside"));
       // An external link prints its address after the text.
       // (The guide links only within itself, so add an external link as an author might.)
-      String after = (String) js(chrome, "var a = document.createElement('a');"
-          + " a.href = 'https://example.org/further-reading'; a.textContent = 'further reading';"
-          + " document.querySelector('.booklet-question .prose p').appendChild(a);"
-          + " return getComputedStyle(a, '::after').content;");
+      String after =
+          (String)
+              js(
+                  chrome,
+                  "var a = document.createElement('a');"
+                      + " a.href = 'https://example.org/further-reading'; a.textContent = 'further reading';"
+                      + " document.querySelector('.booklet-question .prose p').appendChild(a);"
+                      + " return getComputedStyle(a, '::after').content;");
       assertTrue(after.contains("https://example.org/further-reading"), after);
       // Internal links print no address (it would be a relative path on paper).
-      String internal = (String) js(chrome, "var a = document.querySelector('.booklet-question .prose a:not([href^=\"http\"])');"
-          + " return getComputedStyle(a, '::after').content;");
+      String internal =
+          (String)
+              js(
+                  chrome,
+                  "var a = document.querySelector('.booklet-question .prose a:not([href^=\"http\"])');"
+                      + " return getComputedStyle(a, '::after').content;");
       assertEquals("none", internal);
 
-      Map<String, Object> pdf = chrome.executeCdpCommand("Page.printToPDF",
-          Map.of("printBackground", false, "preferCSSPageSize", true));
+      Map<String, Object> pdf =
+          chrome.executeCdpCommand(
+              "Page.printToPDF", Map.of("printBackground", false, "preferCSSPageSize", true));
       byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
       Files.write(tmp.resolve("booklet.pdf"), bytes);
       String raw = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -78,8 +89,12 @@ class PrintBookletTest {
   }
 
   private static String style(ChromeDriver chrome, String selector, String property) {
-    return (String) js(chrome, "var e = document.querySelector(arguments[0]);"
-        + " return e ? getComputedStyle(e).getPropertyValue(arguments[1]) : 'missing ' + arguments[0];",
-        selector, property);
+    return (String)
+        js(
+            chrome,
+            "var e = document.querySelector(arguments[0]);"
+                + " return e ? getComputedStyle(e).getPropertyValue(arguments[1]) : 'missing ' + arguments[0];",
+            selector,
+            property);
   }
 }

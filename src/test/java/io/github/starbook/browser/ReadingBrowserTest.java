@@ -28,8 +28,11 @@ class ReadingBrowserTest extends GuideBrowserTest {
   void theThemeFollowsTheSystemUntilChosenAndTheChoiceIsRemembered() {
     chrome.get(base + "index.html");
     js(chrome, "localStorage.clear()");
-    chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
-        List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    chrome.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        java.util.Map.of(
+            "features",
+            List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
     try {
       chrome.navigate().refresh();
       assertEquals("rgb(21, 24, 28)", background(), "dark system, no choice: dark page");
@@ -40,12 +43,14 @@ class ReadingBrowserTest extends GuideBrowserTest {
       assertEquals("light", js(chrome, "return localStorage.getItem('starbook-theme')"));
       chrome.get(base + "strategy/build-vs-buy/index.html");
       assertEquals("rgb(251, 251, 250)", background(), "the light choice survives a new page");
-      assertEquals("false", chrome.findElement(By.className("theme-toggle")).getAttribute("aria-pressed"));
+      assertEquals(
+          "false", chrome.findElement(By.className("theme-toggle")).getAttribute("aria-pressed"));
       chrome.findElement(By.className("theme-toggle")).click();
       chrome.navigate().refresh();
       assertEquals("rgb(21, 24, 28)", background(), "the dark choice survives a reload");
     } finally {
-      chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+      chrome.executeCdpCommand(
+          "Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
       js(chrome, "localStorage.clear()");
     }
   }
@@ -75,9 +80,15 @@ class ReadingBrowserTest extends GuideBrowserTest {
     chrome.findElement(By.tagName("body")).sendKeys(Keys.TAB);
     WebElement active = chrome.switchTo().activeElement();
     assertEquals("Skip to content", active.getText());
-    assertTrue((Boolean) js(chrome, "var r = document.activeElement.getBoundingClientRect();"
-        + " return r.left >= 0 && r.top >= 0 && r.width > 0;"), "skip link is off screen when focused");
-    String outline = (String) js(chrome, "return getComputedStyle(document.activeElement).outlineStyle");
+    assertTrue(
+        (Boolean)
+            js(
+                chrome,
+                "var r = document.activeElement.getBoundingClientRect();"
+                    + " return r.left >= 0 && r.top >= 0 && r.width > 0;"),
+        "skip link is off screen when focused");
+    String outline =
+        (String) js(chrome, "return getComputedStyle(document.activeElement).outlineStyle");
     assertEquals("solid", outline, "focus is visible");
     active.sendKeys(Keys.ENTER);
     assertEquals("main", js(chrome, "return document.activeElement.id"));
@@ -89,12 +100,20 @@ class ReadingBrowserTest extends GuideBrowserTest {
     try {
       chrome.manage().window().setSize(new Dimension(320, 720));
       // The window may not shrink that far; emulate the viewport instead.
-      chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
-          "width", 320, "height", 720, "deviceScaleFactor", 1, "mobile", true));
+      chrome.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          java.util.Map.of("width", 320, "height", 720, "deviceScaleFactor", 1, "mobile", true));
       List<String> wide = new ArrayList<>();
-      for (String page : List.of("index.html", "strategy/index.html", "strategy/build-vs-buy/index.html",
-          "reliability/major-outage/index.html", "search/index.html?q=engineers", "all/index.html",
-          "tags/index.html", "architecture/monolith-or-microservices/index.html")) {
+      for (String page :
+          List.of(
+              "index.html",
+              "strategy/index.html",
+              "strategy/build-vs-buy/index.html",
+              "reliability/major-outage/index.html",
+              "search/index.html?q=engineers",
+              "all/index.html",
+              "tags/index.html",
+              "architecture/monolith-or-microservices/index.html")) {
         chrome.get(base + page);
         if (page.startsWith("search")) {
           until(chrome, "document.querySelectorAll('.search-result').length > 0");
@@ -107,8 +126,11 @@ class ReadingBrowserTest extends GuideBrowserTest {
       chrome.get(base + "strategy/build-vs-buy/index.html");
       chrome.findElement(By.id("search-input")).sendKeys("engineers");
       until(chrome, "document.querySelector('#search-list [role=option]')");
-      long popupRight = (Long) js(chrome,
-          "return Math.ceil(document.getElementById('search-popup').getBoundingClientRect().right)");
+      long popupRight =
+          (Long)
+              js(
+                  chrome,
+                  "return Math.ceil(document.getElementById('search-popup').getBoundingClientRect().right)");
       if (popupRight > 320) {
         wide.add("search popup ends at " + popupRight + "px");
       }

@@ -15,8 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Makes the README's screenshots with headless Chromium: a question page and search results, light
- * and dark. Not a check: it runs only when asked, e.g.
- * {@code mvn -o test -Dtest=Screenshots -Dstarbook.screenshots=docs -Dsurefire.failIfNoSpecifiedTests=false}.
+ * and dark. Not a check: it runs only when asked, e.g. {@code mvn -o test -Dtest=Screenshots
+ * -Dstarbook.screenshots=docs -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class Screenshots {
   @TempDir Path tmp;

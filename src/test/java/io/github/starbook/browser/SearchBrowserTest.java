@@ -15,14 +15,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Search as a reader uses it, in real headless Chromium, on the real guide served under a
- * sub-path (as GitHub Pages serves a project site).
+ * Search as a reader uses it, in real headless Chromium, on the real guide served under a sub-path
+ * (as GitHub Pages serves a project site).
  */
 class SearchBrowserTest extends GuideBrowserTest {
-  static final String MONOLITH = "When would you split a monolith into microservices, and how would you do it?";
-  public static final String OBSERVABILITY = "How would you build an observability strategy for a growing platform?";
+  static final String MONOLITH =
+      "When would you split a monolith into microservices, and how would you do it?";
+  public static final String OBSERVABILITY =
+      "How would you build an observability strategy for a growing platform?";
   public static final String OUTAGE = "Tell me about a major outage you led the response to.";
-
 
   @BeforeEach
   void home() {
@@ -38,8 +39,11 @@ class SearchBrowserTest extends GuideBrowserTest {
   private void type(String text) {
     box().click();
     box().sendKeys(text);
-    until(chrome, "document.querySelector('#search-list [role=option]') && "
-        + "document.getElementById('search-input').value === " + quote(text));
+    until(
+        chrome,
+        "document.querySelector('#search-list [role=option]') && "
+            + "document.getElementById('search-input').value === "
+            + quote(text));
     until(chrome, "document.querySelector('.search-status').textContent.indexOf('found') > 0");
   }
 
@@ -58,9 +62,11 @@ class SearchBrowserTest extends GuideBrowserTest {
     assertEquals(MONOLITH, first.findElement(By.className("sr-title")).getText());
     List<WebElement> marks = first.findElements(By.tagName("mark"));
     assertFalse(marks.isEmpty(), "no <mark> in the first result");
-    assertTrue(marks.get(0).getText().toLowerCase().startsWith("microservice"), marks.get(0).getText());
-    assertEquals("Architecture & Scaling", first.findElement(By.className("sr-meta")).getText()
-        .split(" · ")[0]);
+    assertTrue(
+        marks.get(0).getText().toLowerCase().startsWith("microservice"), marks.get(0).getText());
+    assertEquals(
+        "Architecture & Scaling",
+        first.findElement(By.className("sr-meta")).getText().split(" · ")[0]);
     // Built off the main thread: served over http, the index lives in a Web Worker.
     assertEquals("worker", chrome.findElement(By.tagName("html")).getAttribute("data-search"));
   }
@@ -69,14 +75,22 @@ class SearchBrowserTest extends GuideBrowserTest {
   void theIndexIsBuiltOnlyWhenSearchIsFirstUsed() {
     chrome.get(base + "reliability/major-outage/index.html");
     assertEquals(null, chrome.findElement(By.tagName("html")).getAttribute("data-search"));
-    assertEquals(List.of(), js(chrome, "return performance.getEntriesByType('resource').map(e => e.name)"
-        + ".filter(n => /lunr|search-data|search-engine|search-worker/.test(n))"));
+    assertEquals(
+        List.of(),
+        js(
+            chrome,
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => /lunr|search-data|search-engine|search-worker/.test(n))"));
     long t0 = System.nanoTime();
     box().click();
     until(chrome, "document.documentElement.getAttribute('data-search') === 'worker'");
-    System.out.printf("search index ready %d ms after the first focus%n", (System.nanoTime() - t0) / 1_000_000);
-    assertEquals(List.of(base + "assets/search-worker.js"), js(chrome,
-        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /search-worker/.test(n))"));
+    System.out.printf(
+        "search index ready %d ms after the first focus%n", (System.nanoTime() - t0) / 1_000_000);
+    assertEquals(
+        List.of(base + "assets/search-worker.js"),
+        js(
+            chrome,
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /search-worker/.test(n))"));
   }
 
   @Test
@@ -97,8 +111,12 @@ class SearchBrowserTest extends GuideBrowserTest {
     WebElement first = options().get(0);
     assertEquals(OUTAGE, first.findElement(By.className("sr-title")).getText());
     assertEquals("Action", first.findElement(By.className("sr-section")).getText());
-    assertTrue(first.findElement(By.cssSelector(".sr-snippet mark")).getText().toLowerCase()
-        .startsWith("throttl"));
+    assertTrue(
+        first
+            .findElement(By.cssSelector(".sr-snippet mark"))
+            .getText()
+            .toLowerCase()
+            .startsWith("throttl"));
   }
 
   @Test
@@ -132,16 +150,20 @@ class SearchBrowserTest extends GuideBrowserTest {
     int all = chrome.findElements(By.className("search-result")).size();
     new Select(chrome.findElement(By.id("filter-category"))).selectByValue("people");
     until(chrome, "location.search.indexOf('category=people') >= 0");
-    until(chrome, "[...document.querySelectorAll('.search-result .sr-meta')].every("
-        + "m => m.textContent.startsWith('People & Hiring'))");
+    until(
+        chrome,
+        "[...document.querySelectorAll('.search-result .sr-meta')].every("
+            + "m => m.textContent.startsWith('People & Hiring'))");
     int people = chrome.findElements(By.className("search-result")).size();
     assertTrue(people > 0 && people < all, people + " of " + all);
     assertTrue(chrome.getCurrentUrl().contains("q=engineers"), chrome.getCurrentUrl());
 
     new Select(chrome.findElement(By.id("filter-format"))).selectByValue("star");
     until(chrome, "location.search.indexOf('format=star') >= 0");
-    until(chrome, "[...document.querySelectorAll('.search-result .sr-meta')].every("
-        + "m => m.textContent.indexOf('STAR') > 0)");
+    until(
+        chrome,
+        "[...document.querySelectorAll('.search-result .sr-meta')].every("
+            + "m => m.textContent.indexOf('STAR') > 0)");
     assertTrue(chrome.findElements(By.className("search-result")).size() < people);
 
     // The shared URL restores the same search.
@@ -149,14 +171,18 @@ class SearchBrowserTest extends GuideBrowserTest {
     chrome.get(base + "index.html");
     chrome.get(shared);
     until(chrome, "document.querySelectorAll('.search-result').length > 0");
-    assertEquals("people", new Select(chrome.findElement(By.id("filter-category")))
-        .getFirstSelectedOption().getAttribute("value"));
+    assertEquals(
+        "people",
+        new Select(chrome.findElement(By.id("filter-category")))
+            .getFirstSelectedOption()
+            .getAttribute("value"));
     assertEquals("engineers", chrome.findElement(By.id("q")).getAttribute("value"));
   }
 
   @Test
   void withoutJavaScriptTheBoxIsALinkToTheAtoZList() {
-    chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
+    chrome.executeCdpCommand(
+        "Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
     try {
       chrome.get(base + "strategy/build-vs-buy/index.html");
       assertFalse(chrome.findElement(By.cssSelector("form.search")).isDisplayed());
@@ -166,7 +192,8 @@ class SearchBrowserTest extends GuideBrowserTest {
       assertEquals(base + "all/index.html#az-title", chrome.getCurrentUrl());
       assertTrue(chrome.findElement(By.id("az-title")).isDisplayed());
     } finally {
-      chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", false));
+      chrome.executeCdpCommand(
+          "Emulation.setScriptExecutionDisabled", java.util.Map.of("value", false));
     }
   }
 }

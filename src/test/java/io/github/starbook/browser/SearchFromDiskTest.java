@@ -31,20 +31,26 @@ class SearchFromDiskTest {
       box.click();
       box.sendKeys("observabilty");
       until(chrome, "document.querySelector('#search-list [role=option]')");
-      assertEquals("page", chrome.findElement(By.tagName("html")).getAttribute("data-search"),
+      assertEquals(
+          "page",
+          chrome.findElement(By.tagName("html")).getAttribute("data-search"),
           "from file:// the index is built in the page, not a worker");
       WebElement first = chrome.findElement(By.cssSelector("#search-list [role=option]"));
-      assertEquals(SearchBrowserTest.OBSERVABILITY, first.findElement(By.className("sr-title")).getText());
-      assertEquals("Observability", first.findElement(By.cssSelector(".sr-snippet mark")).getText());
+      assertEquals(
+          SearchBrowserTest.OBSERVABILITY, first.findElement(By.className("sr-title")).getText());
+      assertEquals(
+          "Observability", first.findElement(By.cssSelector(".sr-snippet mark")).getText());
       box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
       until(chrome, "location.href.endsWith('/reliability/observability-strategy/index.html')");
       assertTrue(chrome.getCurrentUrl().startsWith("file:"), chrome.getCurrentUrl());
 
       chrome.get(root + "search/index.html?q=throttling");
       until(chrome, "document.querySelector('.search-result')");
-      assertEquals(SearchBrowserTest.OUTAGE,
+      assertEquals(
+          SearchBrowserTest.OUTAGE,
           chrome.findElement(By.cssSelector(".search-result h2")).getText());
-      assertEquals("Action", chrome.findElement(By.cssSelector(".search-result .sr-section")).getText());
+      assertEquals(
+          "Action", chrome.findElement(By.cssSelector(".search-result .sr-section")).getText());
       chrome.findElement(By.cssSelector(".search-result h2 a")).click();
       until(chrome, "location.href.endsWith('/reliability/major-outage/index.html')");
 

@@ -90,14 +90,19 @@ class StudyBrowserTest {
   /** The stored card of a question, as the page's own JSON.parse sees it; null when absent. */
   @SuppressWarnings("unchecked")
   Map<String, Object> stored(String id) {
-    return (Map<String, Object>) chrome.executeScript(
-        "const d = JSON.parse(localStorage.getItem(arguments[0]) || 'null');"
-            + "return d && d.cards[arguments[1]] || null;", KEY, id);
+    return (Map<String, Object>)
+        chrome.executeScript(
+            "const d = JSON.parse(localStorage.getItem(arguments[0]) || 'null');"
+                + "return d && d.cards[arguments[1]] || null;",
+            KEY,
+            id);
   }
 
   String focus() {
-    return (String) chrome.executeScript("const e = document.activeElement;"
-        + "return e ? e.tagName + '#' + e.id + '.' + e.className : 'none';");
+    return (String)
+        chrome.executeScript(
+            "const e = document.activeElement;"
+                + "return e ? e.tagName + '#' + e.id + '.' + e.className : 'none';");
   }
 
   String storedJson() {
@@ -123,9 +128,11 @@ class StudyBrowserTest {
     openStudy("");
     selectCategory("strategy");
     openStudy(""); // the deck filter is remembered; Space on a fresh page flips the card
-    assertEquals("strategy", new Select(chrome.findElement(
-        By.cssSelector("#deck-filter select[name=category]"))).getFirstSelectedOption()
-        .getAttribute("value"));
+    assertEquals(
+        "strategy",
+        new Select(chrome.findElement(By.cssSelector("#deck-filter select[name=category]")))
+            .getFirstSelectedOption()
+            .getAttribute("value"));
     WebElement card = byId("card");
     String id = card.getAttribute("data-id");
     assertTrue(id.startsWith("strategy/"), id);
@@ -135,12 +142,14 @@ class StudyBrowserTest {
     chrome.findElement(By.cssSelector(".study h1")).click(); // as a reader would, then Space
     String focusBefore = focus();
     press(" ");
-    assertTrue(byId("card-back").isDisplayed(), "Space flips the card; focus was " + focusBefore
-        + ", is " + focus());
+    assertTrue(
+        byId("card-back").isDisplayed(),
+        "Space flips the card; focus was " + focusBefore + ", is " + focus());
     assertTrue(byId("card-grades").isDisplayed());
     assertTrue(byId("card-points").findElements(By.tagName("li")).size() >= 3, "key points shown");
     assertEquals(base + id + "/index.html", byId("card-link").getAttribute("href"));
-    assertEquals("1 day", chrome.findElement(By.cssSelector("#card-grades .grade-3 small")).getText());
+    assertEquals(
+        "1 day", chrome.findElement(By.cssSelector("#card-grades .grade-3 small")).getText());
 
     press("3");
     Map<String, Object> c = stored(id);
@@ -150,12 +159,15 @@ class StudyBrowserTest {
     assertEquals(1L, c.get("reps"));
     assertEquals(today(0), c.get("last"));
     chrome.get(base + id + "/index.html");
-    assertEquals(chrome.findElement(By.cssSelector("article.question")).getAttribute("data-hash"),
-        c.get("hash"), "the card remembers which version of the answer was learned");
+    assertEquals(
+        chrome.findElement(By.cssSelector("article.question")).getAttribute("data-hash"),
+        c.get("hash"),
+        "the card remembers which version of the answer was learned");
 
     openStudy("");
     assertEquals("6 cards to go: 0 due, 6 new.", byId("deck-count").getText());
-    assertNotEquals(id, byId("card").getAttribute("data-id"), "a graded card is not due again today");
+    assertNotEquals(
+        id, byId("card").getAttribute("data-id"), "a graded card is not due again today");
     assertEquals(today(1), stored(id).get("due"), "reload keeps progress");
   }
 
@@ -182,25 +194,32 @@ class StudyBrowserTest {
   @Test
   void changedAnswerIsMarkedForReview() {
     openStudy("");
-    chrome.executeScript("localStorage.setItem(arguments[0], JSON.stringify({format:"
-        + "'starbook-progress', version:1, mocks:[], settings:{}, cards:{'" + BUILD_VS_BUY
-        + "': {due:'2999-01-01', interval:30, ease:2.6, reps:4, lapses:0, grade:4,"
-        + " last:'2026-01-01', hash:'000000000000'}}}));", KEY);
+    chrome.executeScript(
+        "localStorage.setItem(arguments[0], JSON.stringify({format:"
+            + "'starbook-progress', version:1, mocks:[], settings:{}, cards:{'"
+            + BUILD_VS_BUY
+            + "': {due:'2999-01-01', interval:30, ease:2.6, reps:4, lapses:0, grade:4,"
+            + " last:'2026-01-01', hash:'000000000000'}}}));",
+        KEY);
     openStudy("");
     assertEquals(BUILD_VS_BUY, byId("card").getAttribute("data-id"), "changed cards come first");
     assertEquals("changed", byId("card").getAttribute("data-state"));
     assertEquals("The answer changed since you learned it", byId("card-state").getText());
 
     chrome.get(base + BUILD_VS_BUY + "/index.html");
-    assertEquals("The answer changed since you learned it: review it again.",
+    assertEquals(
+        "The answer changed since you learned it: review it again.",
         byId("review-state").getText());
 
     openStudy("#progress");
     assertEquals("1", chrome.findElement(By.cssSelector("[data-stat=changed] dd")).getText());
     assertEquals("1", chrome.findElement(By.cssSelector("[data-stat=due] dd")).getText());
     assertEquals("1 of 47", chrome.findElement(By.cssSelector("[data-stat=learned] dd")).getText());
-    assertTrue(chrome.findElement(By.cssSelector("[data-category=strategy] .bar"))
-        .getAttribute("aria-label").contains("1 due"));
+    assertTrue(
+        chrome
+            .findElement(By.cssSelector("[data-category=strategy] .bar"))
+            .getAttribute("aria-label")
+            .contains("1 due"));
   }
 
   // ---- export / import
@@ -208,7 +227,8 @@ class StudyBrowserTest {
   @Test
   void exportAndImportRoundTripTheProgress() throws Exception {
     Path downloads = Files.createDirectories(each.resolve("downloads"));
-    chrome.executeCdpCommand("Browser.setDownloadBehavior",
+    chrome.executeCdpCommand(
+        "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     openStudy("");
     for (int i = 0; i < 2; i++) {
@@ -236,7 +256,8 @@ class StudyBrowserTest {
     Path bad = Files.writeString(each.resolve("other.json"), "{\"cards\": 3}");
     byId("import").sendKeys(bad.toString());
     waiting().until(d -> byId("transfer-status").getText().contains("not a starbook"));
-    assertEquals(json(before, "cards"), json(storedJson(), "cards"), "a wrong file changes nothing");
+    assertEquals(
+        json(before, "cards"), json(storedJson(), "cards"), "a wrong file changes nothing");
   }
 
   static Path exported(Path dir) {
@@ -249,10 +270,13 @@ class StudyBrowserTest {
 
   /** One member of a JSON object, re-serialised by the browser with sorted keys. */
   String json(String text, String member) {
-    return (String) chrome.executeScript(
-        "const sort = v => Array.isArray(v) ? v.map(sort) : v && typeof v === 'object'"
-            + " ? Object.keys(v).sort().reduce((o, k) => (o[k] = sort(v[k]), o), {}) : v;"
-            + "return JSON.stringify(sort(JSON.parse(arguments[0])[arguments[1]]));", text, member);
+    return (String)
+        chrome.executeScript(
+            "const sort = v => Array.isArray(v) ? v.map(sort) : v && typeof v === 'object'"
+                + " ? Object.keys(v).sort().reduce((o, k) => (o[k] = sort(v[k]), o), {}) : v;"
+                + "return JSON.stringify(sort(JSON.parse(arguments[0])[arguments[1]]));",
+            text,
+            member);
   }
 
   // ---- mock interview
@@ -265,7 +289,8 @@ class StudyBrowserTest {
     WebElement count = setup.findElement(By.name("count"));
     count.clear();
     count.sendKeys("2");
-    assertEquals("2", setup.findElement(By.name("minutes")).getAttribute("value"), "2 minutes by default");
+    assertEquals(
+        "2", setup.findElement(By.name("minutes")).getAttribute("value"), "2 minutes by default");
     setup.findElement(By.cssSelector("button[type=submit]")).click();
 
     WebElement run = byId("mock-run");
@@ -279,21 +304,29 @@ class StudyBrowserTest {
 
     byId("mock-stop").click();
     assertTrue(byId("mock-review").isDisplayed());
-    assertTrue(byId("mock-took").getText().matches("You answered in 0:0\\d of 2:00\\."),
+    assertTrue(
+        byId("mock-took").getText().matches("You answered in 0:0\\d of 2:00\\."),
         byId("mock-took").getText());
-    List<WebElement> boxes = byId("mock-points").findElements(By.cssSelector("input[type=checkbox]"));
+    List<WebElement> boxes =
+        byId("mock-points").findElements(By.cssSelector("input[type=checkbox]"));
     assertTrue(boxes.size() >= 3, "one checkbox per key point: " + boxes.size());
     boxes.forEach(WebElement::click);
-    assertTrue(chrome.findElement(By.cssSelector("#mock-grades .grade-4")).getAttribute("class")
-        .contains("suggested"), "all points covered suggests Easy");
+    assertTrue(
+        chrome
+            .findElement(By.cssSelector("#mock-grades .grade-4"))
+            .getAttribute("class")
+            .contains("suggested"),
+        "all points covered suggests Easy");
     chrome.findElement(By.cssSelector("#mock-grades .grade-3")).click();
 
     Map<String, Object> c = stored(id);
     assertEquals(3L, c.get("grade"));
     assertEquals(today(1), c.get("due"));
     @SuppressWarnings("unchecked")
-    Map<String, Object> result = (Map<String, Object>) chrome.executeScript(
-        "return JSON.parse(localStorage.getItem(arguments[0])).mocks[0];", KEY);
+    Map<String, Object> result =
+        (Map<String, Object>)
+            chrome.executeScript(
+                "return JSON.parse(localStorage.getItem(arguments[0])).mocks[0];", KEY);
     assertEquals(id, result.get("id"));
     assertEquals(3L, result.get("grade"));
     assertEquals((long) boxes.size(), result.get("covered"));
@@ -328,20 +361,24 @@ class StudyBrowserTest {
   void sm2IntervalsAndEaseFollowThePublishedScheme() {
     chrome.get(base + BUILD_VS_BUY + "/index.html");
     @SuppressWarnings("unchecked")
-    List<String> steps = (List<String>) chrome.executeScript(
-        "const S = window.StarbookStudy; let c = null; const out = [];"
-            + "for (const g of [3, 3, 3, 2, 4, 1, 3]) {"
-            + "  c = S.schedule(c, g, 'h', '2026-01-10');"
-            + "  out.push(g + ':' + c.interval + '/' + c.ease + '/' + c.reps + '/' + c.due);"
-            + "} return out;");
-    assertEquals(List.of(
-        "3:1/2.5/1/2026-01-11", // Good: first repetition, 1 day
-        "3:6/2.5/2/2026-01-16", // Good: second repetition, 6 days
-        "3:15/2.5/3/2026-01-25", // Good: 6 x 2.5
-        "2:38/2.36/4/2026-02-17", // Hard: round(15 x 2.5), ease - 0.14
-        "4:90/2.46/5/2026-04-10", // Easy: round(38 x 2.36), ease + 0.1
-        "1:1/2.46/0/2026-01-11", // Again: start over, ease kept
-        "3:1/2.46/1/2026-01-11"), steps); // and climb again from 1 day
+    List<String> steps =
+        (List<String>)
+            chrome.executeScript(
+                "const S = window.StarbookStudy; let c = null; const out = [];"
+                    + "for (const g of [3, 3, 3, 2, 4, 1, 3]) {"
+                    + "  c = S.schedule(c, g, 'h', '2026-01-10');"
+                    + "  out.push(g + ':' + c.interval + '/' + c.ease + '/' + c.reps + '/' + c.due);"
+                    + "} return out;");
+    assertEquals(
+        List.of(
+            "3:1/2.5/1/2026-01-11", // Good: first repetition, 1 day
+            "3:6/2.5/2/2026-01-16", // Good: second repetition, 6 days
+            "3:15/2.5/3/2026-01-25", // Good: 6 x 2.5
+            "2:38/2.36/4/2026-02-17", // Hard: round(15 x 2.5), ease - 0.14
+            "4:90/2.46/5/2026-04-10", // Easy: round(38 x 2.36), ease + 0.1
+            "1:1/2.46/0/2026-01-11", // Again: start over, ease kept
+            "3:1/2.46/1/2026-01-11"),
+        steps); // and climb again from 1 day
   }
 
   // ---- question page
@@ -365,11 +402,13 @@ class StudyBrowserTest {
     chrome.get(base + BUILD_VS_BUY + "/index.html");
     byId("review-known").click();
     assertEquals(today(30), stored(BUILD_VS_BUY).get("due"));
-    assertEquals("Next review in 30 days (" + today(30) + "). Marked as known.",
+    assertEquals(
+        "Next review in 30 days (" + today(30) + "). Marked as known.",
         byId("review-state").getText());
     chrome.navigate().refresh();
     assertTrue(byId("review").isDisplayed());
-    assertTrue(byId("review-state").getText().startsWith("Next review in 30 days"),
+    assertTrue(
+        byId("review-state").getText().startsWith("Next review in 30 days"),
         "the state survives a reload");
   }
 

@@ -23,8 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Makes the README's study-mode screenshots with headless Chromium: a flashcard and the mock
  * interview, light and dark, plus the mock self-grading and the progress view (light). Not a test:
- * surefire does not pick it up by name, and it only runs when asked:
- * {@code mvn -o test -Dtest=StudyScreenshots -Dstarbook.screenshots=docs}
+ * surefire does not pick it up by name, and it only runs when asked: {@code mvn -o test
+ * -Dtest=StudyScreenshots -Dstarbook.screenshots=docs}
  */
 @EnabledIfSystemProperty(named = "starbook.screenshots", matches = ".+")
 class StudyScreenshots {
@@ -43,8 +43,9 @@ class StudyScreenshots {
       for (String scheme : List.of("light", "dark")) {
         ChromeDriver chrome = Browser.start(tmp.resolve("profile-" + scheme), 900, 1100);
         try {
-          chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-              List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+          chrome.executeCdpCommand(
+              "Emulation.setEmulatedMedia",
+              Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
           WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(10));
           chrome.get(base + "study/index.html");
           wait.until(d -> d.findElement(By.cssSelector(".study-tabs")).isDisplayed());
@@ -84,8 +85,9 @@ class StudyScreenshots {
 
   private static void scrollToStudy(ChromeDriver chrome) {
     new Actions(chrome).moveToLocation(0, 0).perform(); // no hover effect in the picture
-    chrome.executeScript("document.querySelector('.study-tabs').scrollIntoView();"
-        + "window.scrollBy(0, -12); document.activeElement.blur();");
+    chrome.executeScript(
+        "document.querySelector('.study-tabs').scrollIntoView();"
+            + "window.scrollBy(0, -12); document.activeElement.blur();");
   }
 
   private static void shoot(ChromeDriver chrome, Path file) throws Exception {

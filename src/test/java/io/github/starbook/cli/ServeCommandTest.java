@@ -31,26 +31,48 @@ class ServeCommandTest {
   void aTakenPortIsReportedWithTheOptionsThatHelp() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      Run r = Run.main(tmp, "serve", "--content", SITE.toString(), "--templates",
-          Run.TEMPLATES.toString(), "--port", Integer.toString(taken.getLocalPort()));
+      Run r =
+          Run.main(
+              tmp,
+              "serve",
+              "--content",
+              SITE.toString(),
+              "--templates",
+              Run.TEMPLATES.toString(),
+              "--port",
+              Integer.toString(taken.getLocalPort()));
       assertEquals(1, r.exit(), r.toString());
-      assertEquals("starbook serve: port " + taken.getLocalPort() + " on 127.0.0.1 is already in"
-          + " use; pass --port N for another, or --port 0 for any free one\n", r.err());
+      assertEquals(
+          "starbook serve: port "
+              + taken.getLocalPort()
+              + " on 127.0.0.1 is already in"
+              + " use; pass --port N for another, or --port 0 for any free one\n",
+          r.err());
     }
   }
 
   @Test
   void ctrlCStopsTheServerWithExitCodeZeroAndReleasesThePort() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "io.github.starbook.cli.Main", "serve", "--port", "0", "--content", SITE.toString(),
-        "--templates", Run.TEMPLATES.toString())
-        .directory(tmp.toFile())
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.github.starbook.cli.Main",
+                "serve",
+                "--port",
+                "0",
+                "--content",
+                SITE.toString(),
+                "--templates",
+                Run.TEMPLATES.toString())
+            .directory(tmp.toFile())
+            .redirectErrorStream(true)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String url = null;
       StringBuilder seen = new StringBuilder();
       for (String line; url == null && (line = out.readLine()) != null; ) {
@@ -61,8 +83,11 @@ class ServeCommandTest {
       }
       assertNotNull(url, seen.toString());
       assertTrue(url.startsWith("http://127.0.0.1:") && url.endsWith("/guide/"), url);
-      HttpResponse<String> home = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> home =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, home.statusCode());
 
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();

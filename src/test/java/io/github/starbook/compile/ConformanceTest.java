@@ -33,11 +33,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConformanceTest {
   static final Markdown OURS = new Markdown(false);
-  static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
-      StrikethroughExtension.create(), TaskListItemsExtension.create(), AutolinkExtension.create(),
-      FootnotesExtension.create());
+  static final List<Extension> EXTENSIONS =
+      List.of(
+          TablesExtension.create(),
+          StrikethroughExtension.create(),
+          TaskListItemsExtension.create(),
+          AutolinkExtension.create(),
+          FootnotesExtension.create());
+
   /** The same extensions without our safety settings: raw HTML passes, URLs are not sanitised. */
   static final Parser PLAIN_PARSER = Parser.builder().extensions(EXTENSIONS).build();
+
   static final HtmlRenderer PLAIN = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
   @ParameterizedTest(name = "{0}")
@@ -61,11 +67,20 @@ class ConformanceTest {
     }
     int counted = examples.size() - safety.size();
     double rate = (double) pass / counted;
-    String report = String.format(Locale.ROOT,
-        "%s: %d examples; %d pass, %d differ only by our safety rules (raw HTML escaped, unsafe"
-            + " URLs dropped), %d differ otherwise; agreement %.1f%% of %d%n%nsafety:%n%s%n%nother:%n%s%n",
-        spec, examples.size(), pass, safety.size(), fail.size(), rate * 100, counted,
-        String.join("\n", safety), String.join("\n", fail));
+    String report =
+        String.format(
+            Locale.ROOT,
+            "%s: %d examples; %d pass, %d differ only by our safety rules (raw HTML escaped, unsafe"
+                + " URLs dropped), %d differ otherwise; agreement %.1f%% of %d%n%nsafety:%n%s%n%nother:%n%s%n",
+            spec,
+            examples.size(),
+            pass,
+            safety.size(),
+            fail.size(),
+            rate * 100,
+            counted,
+            String.join("\n", safety),
+            String.join("\n", fail));
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/conformance-" + spec), report, StandardCharsets.UTF_8);
     System.out.println(report.lines().findFirst().orElse(""));

@@ -34,8 +34,13 @@ class DifferentialTest {
   @Test
   void flexmarkAndCommonmarkAgreeOnTheGuide() throws IOException {
     MutableDataSet options = new MutableDataSet();
-    options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(),
-        StrikethroughExtension.create(), TaskListExtension.create(), AutolinkExtension.create()));
+    options.set(
+        Parser.EXTENSIONS,
+        List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            TaskListExtension.create(),
+            AutolinkExtension.create()));
     options.set(HtmlRenderer.ESCAPE_HTML, true);
     Parser parser = Parser.builder(options).build();
     HtmlRenderer flexmark = HtmlRenderer.builder(options).build();
@@ -81,7 +86,9 @@ class DifferentialTest {
       e.attributes().asList().stream()
           .filter(a -> !a.getKey().equals("id") && !a.getKey().equals("rel"))
           .sorted((x, y) -> x.getKey().compareTo(y.getKey()))
-          .forEach(a -> sb.append(' ').append(a.getKey()).append("=\"").append(a.getValue()).append('"'));
+          .forEach(
+              a ->
+                  sb.append(' ').append(a.getKey()).append("=\"").append(a.getValue()).append('"'));
       sb.append('>');
       for (Node c : e.childNodes()) {
         shape(c, sb);

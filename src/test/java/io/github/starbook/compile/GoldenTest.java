@@ -25,8 +25,13 @@ class GoldenTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> s = Files.list(DIR)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
-          .map(n -> n.substring(0, n.length() - 3)).sorted().toList().stream();
+      return s
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".md"))
+          .map(n -> n.substring(0, n.length() - 3))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -48,7 +53,8 @@ class GoldenTest {
     try (Stream<Path> s = Files.list(DIR)) {
       List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
       for (String n : names) {
-        String twin = n.endsWith(".md") ? n.replaceAll("\\.md$", ".html") : n.replaceAll("\\.html$", ".md");
+        String twin =
+            n.endsWith(".md") ? n.replaceAll("\\.md$", ".html") : n.replaceAll("\\.html$", ".md");
         assertTrue(names.contains(twin), n + " has no " + twin);
       }
       assertTrue(names.size() >= 10, "golden files: " + names);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** An answer rendered for the booklet, a flashcard and an Anki note, from its syntax tree. */
 class PlacementTest {
   private static final Markdown MARKDOWN = new Markdown(false);
-  private static final String ANSWER = """
+  private static final String ANSWER =
+      """
       Intro with a note[^1], a [heading link](#key-points), a [page](../../other/q/index.html#x)
       and ![a *diagram*](pic.png).
 
@@ -72,7 +73,8 @@ class PlacementTest {
     String out = render(Placement.away("cat/q/", path -> "https://example.org/guide/" + path));
     Element html = Jsoup.parseBodyFragment(out).body();
     assertNotNull(html.selectFirst("a[href=https://example.org/guide/other/q/index.html#x]"), out);
-    assertNotNull(html.selectFirst("a[href=https://example.org/guide/cat/q/index.html#key-points]"));
+    assertNotNull(
+        html.selectFirst("a[href=https://example.org/guide/cat/q/index.html#key-points]"));
     assertEquals("https://example.org/guide/cat/q/pic.png", html.selectFirst("img").attr("src"));
     assertTrue(out.contains("<pre><code>one<br>&#9;two</code></pre>"), out);
   }

@@ -12,13 +12,17 @@ class PlainTextTest {
   private static final Pattern BULLET = Pattern.compile("(?m)^\\s*(?:[-*+]|\\d+[.)])\\s+");
 
   private static String oracle(String text) {
-    return BULLET.matcher(LINK.matcher(text).replaceAll("$1")).replaceAll("")
-        .strip().replaceAll("\\s+", " ");
+    return BULLET
+        .matcher(LINK.matcher(text).replaceAll("$1"))
+        .replaceAll("")
+        .strip()
+        .replaceAll("\\s+", " ");
   }
 
   @Test
   void examples() {
-    assertEquals("Read the guide and more", PlainText.squash("Read \"the guide\" (../x.md) and more"));
+    assertEquals(
+        "Read the guide and more", PlainText.squash("Read \"the guide\" (../x.md) and more"));
     assertEquals("one two three", PlainText.squash("- one\n- two\n\n1. three\n"));
     assertEquals("\"a\" (b c)", PlainText.squash("\"a\" (b c)"));
     assertEquals("x -y", PlainText.squash("x\n-y"));
@@ -35,8 +39,10 @@ class PlainTextTest {
         sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       String s = sb.toString();
-      assertEquals(oracle(s), PlainText.squash(s), () -> "input: " + s.replace("\n", "\\n")
-          .replace("\r", "\\r").replace("\t", "\\t"));
+      assertEquals(
+          oracle(s),
+          PlainText.squash(s),
+          () -> "input: " + s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"));
     }
   }
 }

@@ -11,7 +11,8 @@ class TextReaderTest {
   @Test
   void validTextWithALiteralReplacementCharacterIsKept() throws Exception {
     String text = "title: caf\u00e9 \uFFFD ok\r\nline two\n";
-    assertEquals("title: caf\u00e9 \uFFFD ok\nline two\n",
+    assertEquals(
+        "title: caf\u00e9 \uFFFD ok\nline two\n",
         TextReader.decode(text.getBytes(StandardCharsets.UTF_8), "a.md"));
   }
 
@@ -19,8 +20,10 @@ class TextReaderTest {
   void badByteIsReportedAtItsLineAndColumn() {
     byte[] bytes = "ok\nab\u00e9".getBytes(StandardCharsets.UTF_8);
     bytes[bytes.length - 1] = (byte) 0x41; // cut the two-byte sequence for 'é' in half
-    TextReader.BadText e = assertThrows(TextReader.BadText.class, () -> TextReader.decode(bytes, "a.md"));
-    assertEquals("a.md:2:3: error: file is not valid UTF-8 (byte 0xC3)",
+    TextReader.BadText e =
+        assertThrows(TextReader.BadText.class, () -> TextReader.decode(bytes, "a.md"));
+    assertEquals(
+        "a.md:2:3: error: file is not valid UTF-8 (byte 0xC3)",
         e.diagnostic().format().replaceAll(" \\(save.*", ""));
   }
 

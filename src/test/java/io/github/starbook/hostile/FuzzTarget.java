@@ -1,17 +1,16 @@
 package io.github.starbook.hostile;
 
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.starbook.compile.Links;
+import io.github.starbook.compile.Markdown;
+import io.github.starbook.compile.Placement;
+import io.github.starbook.compile.SectionSplitter;
 import io.github.starbook.content.Fields;
 import io.github.starbook.content.FrontMatter;
 import io.github.starbook.content.SourceFile;
 import io.github.starbook.content.TextReader;
 import io.github.starbook.diag.Diagnostic;
-import io.github.starbook.compile.Links;
-import io.github.starbook.compile.Markdown;
-import io.github.starbook.compile.Placement;
-import io.github.starbook.compile.SectionSplitter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,9 +30,10 @@ import org.jsoup.Jsoup;
 final class FuzzTarget {
   static final String DISPLAY = "content/strategy/fuzz.md";
   private static final Markdown MARKDOWN = new Markdown(false);
-  private static final Map<String, Links.Target> TARGETS = Map.of(
-      "strategy/good.md", new Links.Target("strategy/good/", Set.of("key-points"), false),
-      "strategy/draft.md", new Links.Target("strategy/draft/", Set.of(), true));
+  private static final Map<String, Links.Target> TARGETS =
+      Map.of(
+          "strategy/good.md", new Links.Target("strategy/good/", Set.of("key-points"), false),
+          "strategy/draft.md", new Links.Target("strategy/draft/", Set.of(), true));
 
   private FuzzTarget() {}
 
@@ -53,7 +53,8 @@ final class FuzzTarget {
     int bodyLine = fm == null ? 1 : fm.bodyLine();
     boolean star = false;
     if (fm != null) {
-      fm.checkKeys(Set.of("title", "format", "tags", "order", "draft", "related"), DISPLAY, problems);
+      fm.checkKeys(
+          Set.of("title", "format", "tags", "order", "draft", "related"), DISPLAY, problems);
       Fields f = new Fields(fm.fields(), DISPLAY, problems);
       f.string("title", true, "\"...\"");
       star = "star".equals(f.oneOf("format", List.of("answer", "star"), "answer"));
@@ -66,12 +67,21 @@ final class FuzzTarget {
     if (doc != null) {
       Map<Node, String> ids = Markdown.headingIds(doc);
       List<Links.Ref> refs = new ArrayList<>();
-      Links.resolve(doc, new Links.From("strategy/fuzz.md", "strategy/fuzz/",
-          new LinkedHashSet<>(ids.values()), DISPLAY, bodyLine), problems, refs);
+      Links.resolve(
+          doc,
+          new Links.From(
+              "strategy/fuzz.md",
+              "strategy/fuzz/",
+              new LinkedHashSet<>(ids.values()),
+              DISPLAY,
+              bodyLine),
+          problems,
+          refs);
       for (Links.Ref ref : refs) {
         Links.check(ref, TARGETS, false, DISPLAY, problems);
       }
-      Map<String, List<Node>> parts = SectionSplitter.split(doc, star, DISPLAY, bodyLine, lastLine, problems);
+      Map<String, List<Node>> parts =
+          SectionSplitter.split(doc, star, DISPLAY, bodyLine, lastLine, problems);
       List<Node> all = new ArrayList<>();
       for (List<Node> nodes : parts.values()) {
         String html = MARKDOWN.render(nodes, ids).html();
@@ -79,10 +89,12 @@ final class FuzzTarget {
         all.addAll(nodes);
       }
       // The copies for the booklet, a flashcard and an Anki note (which may unlink: last).
-      for (Placement place : List.of(Placement.booklet("strategy/fuzz/", "q-strategy-fuzz"),
-          Placement.moved("strategy/fuzz/", "study/"),
-          Placement.away("strategy/fuzz/", p -> "https://example.org/" + p),
-          Placement.away("strategy/fuzz/", p -> null))) {
+      for (Placement place :
+          List.of(
+              Placement.booklet("strategy/fuzz/", "q-strategy-fuzz"),
+              Placement.moved("strategy/fuzz/", "study/"),
+              Placement.away("strategy/fuzz/", p -> "https://example.org/" + p),
+              Placement.away("strategy/fuzz/", p -> null))) {
         String html = MARKDOWN.render(all, ids, place);
         SafeHtml.checkPage("(fuzz copy)", Jsoup.parseBodyFragment(html));
       }
@@ -93,7 +105,8 @@ final class FuzzTarget {
   /** Every diagnostic points into the file and says something. */
   private static void check(List<Diagnostic> problems, int lastLine) {
     for (Diagnostic d : problems) {
-      assertTrue(d.line() >= 1 && d.line() <= lastLine + 1 && d.column() >= 1,
+      assertTrue(
+          d.line() >= 1 && d.line() <= lastLine + 1 && d.column() >= 1,
           "diagnostic outside the file: " + d.format());
       assertTrue(!d.message().isBlank(), "empty diagnostic: " + d.format());
     }

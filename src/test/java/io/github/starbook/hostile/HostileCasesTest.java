@@ -28,11 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The hostile-input suite: one folder per case under {@code src/test/resources/hostile/}. Each case
  * is the base content ({@code _base/}) plus the case's {@code content/} (and {@code templates/},
  * laid over the project's templates), plus files made at run time from {@code setup.txt} (see
- * {@link Cases}). It is built with {@code starbook build} over a previously built site, and {@code expected.txt} gives the
- * outcome: {@code @exit N}, the exact lines on standard error, and {@code @} checks of the safe
- * render (see {@link SafeHtml#check}). A failing build must leave the previous site byte-identical;
- * a passing one must pass {@link SafeHtml#checkSite}. {@code -Dhostile.update=true} rewrites the
- * expected error lines for review.
+ * {@link Cases}). It is built with {@code starbook build} over a previously built site, and {@code
+ * expected.txt} gives the outcome: {@code @exit N}, the exact lines on standard error, and
+ * {@code @} checks of the safe render (see {@link SafeHtml#check}). A failing build must leave the
+ * previous site byte-identical; a passing one must pass {@link SafeHtml#checkSite}. {@code
+ * -Dhostile.update=true} rewrites the expected error lines for review.
  */
 class HostileCasesTest {
   static final Path CASES = Path.of("src/test/resources/hostile");
@@ -58,12 +58,15 @@ class HostileCasesTest {
   void hostileCase(String name, @TempDir Path dir) throws Exception {
     Path src = CASES.resolve(name);
     boolean update = Boolean.getBoolean("hostile.update");
-    List<String> expected = update && !Files.exists(src.resolve("expected.txt")) ? List.of()
-        : Files.readAllLines(src.resolve("expected.txt"), StandardCharsets.UTF_8);
+    List<String> expected =
+        update && !Files.exists(src.resolve("expected.txt"))
+            ? List.of()
+            : Files.readAllLines(src.resolve("expected.txt"), StandardCharsets.UTF_8);
     Trees.copy(TEMPLATES, dir.resolve("templates"));
     Trees.copy(previous.resolve("site"), dir.resolve("site"));
     boolean unreadable = Cases.layOut(CASES, name, dir);
-    Assumptions.assumeFalse(unreadable && runningAsRoot(dir),
+    Assumptions.assumeFalse(
+        unreadable && runningAsRoot(dir),
         "skipped: running as root, so file permissions cannot make a file unreadable");
     Map<String, String> before = Trees.hash(dir.resolve("site"));
 
@@ -82,12 +85,18 @@ class HostileCasesTest {
         lines.add(l);
       }
     }
-    Result r = assertTimeoutPreemptively(BOUND, () -> run(dir, args.toArray(String[]::new)),
-        name + ": no result within " + BOUND);
+    Result r =
+        assertTimeoutPreemptively(
+            BOUND,
+            () -> run(dir, args.toArray(String[]::new)),
+            name + ": no result within " + BOUND);
     List<String> actual = r.err.lines().toList();
     if (update) {
-      List<String> keep = new ArrayList<>(expected.stream()
-          .filter(l -> l.startsWith("#") || l.startsWith("@") && !l.startsWith("@exit")).toList());
+      List<String> keep =
+          new ArrayList<>(
+              expected.stream()
+                  .filter(l -> l.startsWith("#") || l.startsWith("@") && !l.startsWith("@exit"))
+                  .toList());
       keep.add(0, "@exit " + r.exit);
       keep.addAll(actual);
       Files.write(src.resolve("expected.txt"), keep, StandardCharsets.UTF_8);
@@ -95,12 +104,14 @@ class HostileCasesTest {
     assertEquals(String.join("\n", lines), String.join("\n", actual), name + ": diagnostics");
     assertEquals(exit, r.exit, name + ": exit code; out: " + r.out);
     try (Stream<Path> s = Files.list(dir)) {
-      List<String> left = s.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(".site.")).toList();
+      List<String> left =
+          s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site.")).toList();
       assertTrue(left.isEmpty(), name + ": temporary folders left beside site/: " + left);
     }
     if (exit != 0) {
-      assertEquals(before, Trees.hash(dir.resolve("site")),
+      assertEquals(
+          before,
+          Trees.hash(dir.resolve("site")),
           name + ": a failing build changed the previous site/");
     } else {
       SafeHtml.checkSite(dir.resolve("site"));
@@ -128,8 +139,13 @@ class HostileCasesTest {
   static Result run(Path cwd, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, cwd, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args,
+            cwd,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

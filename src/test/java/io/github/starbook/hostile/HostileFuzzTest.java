@@ -21,14 +21,77 @@ import org.junit.jupiter.api.Test;
  */
 class HostileFuzzTest {
   private static final String[] TOKENS = {
-      "---\n", "...\n", "\n", "\r\n", "\r", "\t", "\uFEFF", ": ", "- ", "[", "]", "{", "}", "&a ",
-      "*a", "!!str ", "!!javax.script.ScriptEngineManager ", "!x ", "<<: ", "? ", "|\n", ">\n",
-      "'", "\"", "#", "> ", "* ", "1. ", "```\n", "~~~", "    ", "## Situation\n", "## Task\n",
-      "## Action\n", "## Result\n", "## Key points\n", "[x](", ")", "![i](", "<", ">", "](#",
-      "javascript:", "JaVaScRiPt:", "java&#115;cript:", "data:text/html,", "vbscript:", "&#0;",
-      "<script>", "<img src=x onerror=alert(1)>", "../", "missing.md", "good.md#key-points",
-      "[^1]", "[^1]: note\n", "|a|b|\n|-|-|\n", "- [ ] ", "~~", "**", "__", "\\", "`", "\u0000",
-      "\uD83D\uDE00", "title: ", "tags: ", "related: ", "order: ", "draft: ", "format: star\n"};
+    "---\n",
+    "...\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\uFEFF",
+    ": ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!!javax.script.ScriptEngineManager ",
+    "!x ",
+    "<<: ",
+    "? ",
+    "|\n",
+    ">\n",
+    "'",
+    "\"",
+    "#",
+    "> ",
+    "* ",
+    "1. ",
+    "```\n",
+    "~~~",
+    "    ",
+    "## Situation\n",
+    "## Task\n",
+    "## Action\n",
+    "## Result\n",
+    "## Key points\n",
+    "[x](",
+    ")",
+    "![i](",
+    "<",
+    ">",
+    "](#",
+    "javascript:",
+    "JaVaScRiPt:",
+    "java&#115;cript:",
+    "data:text/html,",
+    "vbscript:",
+    "&#0;",
+    "<script>",
+    "<img src=x onerror=alert(1)>",
+    "../",
+    "missing.md",
+    "good.md#key-points",
+    "[^1]",
+    "[^1]: note\n",
+    "|a|b|\n|-|-|\n",
+    "- [ ] ",
+    "~~",
+    "**",
+    "__",
+    "\\",
+    "`",
+    "\u0000",
+    "\uD83D\uDE00",
+    "title: ",
+    "tags: ",
+    "related: ",
+    "order: ",
+    "draft: ",
+    "format: star\n"
+  };
 
   @FuzzTest(maxDuration = "5m")
   void fuzz(byte[] data) {
@@ -54,11 +117,14 @@ class HostileFuzzTest {
 
   static List<byte[]> seeds() throws IOException {
     List<byte[]> seeds = new ArrayList<>();
-    for (Path root : List.of(Path.of("src/test/resources/io/github/starbook/hostile"),
-        Path.of("src/test/resources/hostile"))) {
+    for (Path root :
+        List.of(
+            Path.of("src/test/resources/io/github/starbook/hostile"),
+            Path.of("src/test/resources/hostile"))) {
       try (Stream<Path> s = Files.walk(root)) {
         for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-          if (p.toString().endsWith(".md") || p.getParent().getFileName().toString().equals("fuzz")) {
+          if (p.toString().endsWith(".md")
+              || p.getParent().getFileName().toString().equals("fuzz")) {
             seeds.add(Files.readAllBytes(p));
           }
         }
@@ -78,8 +144,14 @@ class HostileFuzzTest {
             b[Math.min(at, b.length - 1)] = (byte) r.nextInt(256);
           }
         }
-        case 1, 2 -> b = insert(b, at, TOKENS[r.nextInt(TOKENS.length)]
-            .repeat(r.nextInt(10) == 0 ? 1 + r.nextInt(300) : 1).getBytes(StandardCharsets.UTF_8));
+        case 1, 2 ->
+            b =
+                insert(
+                    b,
+                    at,
+                    TOKENS[r.nextInt(TOKENS.length)]
+                        .repeat(r.nextInt(10) == 0 ? 1 + r.nextInt(300) : 1)
+                        .getBytes(StandardCharsets.UTF_8));
         case 3 -> { // delete a range
           int len = Math.min(b.length - Math.min(at, b.length), r.nextInt(40));
           byte[] c = new byte[b.length - len];

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Build integrity: an interrupted or killed build leaves the old site or the new one, never a mix;
  * the same input gives byte-identical output, whatever order its files were created in. (That a
- * failing build leaves site/ byte-identical is checked by every failing case of
- * {@link HostileCasesTest}.)
+ * failing build leaves site/ byte-identical is checked by every failing case of {@link
+ * HostileCasesTest}.)
  */
 class InterruptedBuildTest {
   /** Enough pages that writing takes a while, so a kill lands in the middle of it. */
@@ -32,22 +32,42 @@ class InterruptedBuildTest {
     Path content = root.resolve("content");
     Files.createDirectories(content);
     List<Runnable> writes = new ArrayList<>();
-    writes.add(() -> write(content.resolve("site.yaml"),
-        "title: \"Integrity\"\ndescription: \"Generated.\"\nbaseUrl: \"https://example.org/g/\"\n"));
+    writes.add(
+        () ->
+            write(
+                content.resolve("site.yaml"),
+                "title: \"Integrity\"\ndescription: \"Generated.\"\nbaseUrl: \"https://example.org/g/\"\n"));
     for (int c = 0; c < categories; c++) {
       String cat = "category-" + c;
-      writes.add(() -> write(content.resolve(cat + "/_index.md"),
-          "---\ntitle: \"Category " + cat + "\"\n---\nIntro.\n"));
+      writes.add(
+          () ->
+              write(
+                  content.resolve(cat + "/_index.md"),
+                  "---\ntitle: \"Category " + cat + "\"\n---\nIntro.\n"));
       for (int q = 0; q < perCategory; q++) {
         String slug = "question-" + q;
         StringBuilder body = new StringBuilder();
         for (int p = 0; p < 12; p++) {
-          body.append("Paragraph ").append(p).append(" of ").append(slug)
-              .append(" with *emphasis*, `code` and [a link](https://example.org/").append(p)
+          body.append("Paragraph ")
+              .append(p)
+              .append(" of ")
+              .append(slug)
+              .append(" with *emphasis*, `code` and [a link](https://example.org/")
+              .append(p)
               .append(").\n\n");
         }
-        String text = "---\ntitle: \"Question " + q + " of " + cat + "?\"\ntags: [tag-" + (q % 7)
-            + ", " + cat + "]\n---\n" + body + "## Key points\n- one\n- two\n";
+        String text =
+            "---\ntitle: \"Question "
+                + q
+                + " of "
+                + cat
+                + "?\"\ntags: [tag-"
+                + (q % 7)
+                + ", "
+                + cat
+                + "]\n---\n"
+                + body
+                + "## Key points\n- one\n- two\n";
         writes.add(() -> write(content.resolve(cat + "/" + slug + ".md"), text));
       }
     }
@@ -77,7 +97,9 @@ class InterruptedBuildTest {
     assertEquals(0, HostileCasesTest.run(a, "build").exit());
     assertEquals(first, Trees.hash(a.resolve("site")), "second build of the same input differs");
     assertEquals(0, HostileCasesTest.run(b, "build").exit());
-    assertEquals(first, Trees.hash(b.resolve("site")),
+    assertEquals(
+        first,
+        Trees.hash(b.resolve("site")),
         "the same files created in reverse order (in another folder) build differently");
   }
 
@@ -99,7 +121,8 @@ class InterruptedBuildTest {
     t.join(TimeUnit.MINUTES.toMillis(2));
     assertTrue(!t.isAlive(), "the build did not end after an interrupt");
     Map<String, String> after = Trees.hash(dir.resolve("site"));
-    assertTrue(after.equals(oldHash) || after.equals(newHash),
+    assertTrue(
+        after.equals(oldHash) || after.equals(newHash),
         "site/ after an interrupt is neither the old nor the new site");
     assertEquals(List.of(), leftovers(dir), "temporary folders left after an interrupt");
   }
@@ -127,7 +150,8 @@ class InterruptedBuildTest {
       boolean finished = !p.isAlive();
       p.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
       Map<String, String> after = Trees.hash(dir.resolve("site"));
-      assertTrue(after.equals(oldHash) || after.equals(newHash),
+      assertTrue(
+          after.equals(oldHash) || after.equals(newHash),
           "round " + round + ": site/ after kill -9 is neither the old nor the new site");
       if (sawWrite && !finished && after.equals(oldHash)) {
         killedMidWrite++;
@@ -144,7 +168,8 @@ class InterruptedBuildTest {
   }
 
   private static Process startBuild(Path dir) throws IOException {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(java.toString(), "-cp", cp, "io.github.starbook.cli.Main", "build")
         .directory(dir.toFile())

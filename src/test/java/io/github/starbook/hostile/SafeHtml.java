@@ -40,9 +40,11 @@ final class SafeHtml {
       if (rel.endsWith(".html")) {
         checkPage(rel, Jsoup.parse(Files.readString(f, StandardCharsets.UTF_8)));
       } else if (rel.endsWith(".xml")) {
-        Document x = Jsoup.parse(Files.readString(f, StandardCharsets.UTF_8), "", Parser.xmlParser());
+        Document x =
+            Jsoup.parse(Files.readString(f, StandardCharsets.UTF_8), "", Parser.xmlParser());
         for (Element e : x.getAllElements()) {
-          assertTrue(Set.of("#root", "urlset", "url", "loc").contains(e.tagName()),
+          assertTrue(
+              Set.of("#root", "urlset", "url", "loc").contains(e.tagName()),
               rel + ": unexpected XML element <" + e.tagName() + ">");
         }
       }
@@ -52,7 +54,8 @@ final class SafeHtml {
   static void checkPage(String rel, Document doc) {
     for (Element e : doc.getAllElements()) {
       String tag = e.tagName();
-      if (Set.of("iframe", "object", "embed", "frame", "frameset", "base", "applet").contains(tag)) {
+      if (Set.of("iframe", "object", "embed", "frame", "frameset", "base", "applet")
+          .contains(tag)) {
         fail(rel + ": active element <" + tag + "> in output: " + e.outerHtml());
       }
       if (tag.equals("script")) {
@@ -60,7 +63,8 @@ final class SafeHtml {
         // The theme's own scripts (relative, or from the base path on the 404 page), or data.
         boolean theme = src.matches("((\\.\\./)*|/([a-z0-9._-]+/)*)assets/[a-z0-9./-]+\\.js");
         boolean data = src.isEmpty() && e.attr("type").equals("application/json");
-        assertTrue(theme || data, rel + ": script that is not one of the theme's: " + e.outerHtml());
+        assertTrue(
+            theme || data, rel + ": script that is not one of the theme's: " + e.outerHtml());
       }
       if (tag.equals("meta") && e.attr("http-equiv").equalsIgnoreCase("refresh")) {
         fail(rel + ": meta refresh in output: " + e.outerHtml());
@@ -74,7 +78,8 @@ final class SafeHtml {
           String compact = a.getValue().replaceAll("[\\x00-\\x20\\x7f]", "");
           Matcher m = SCHEME.matcher(compact);
           if (m.find()) {
-            assertTrue(SAFE_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT)),
+            assertTrue(
+                SAFE_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT)),
                 rel + ": unsafe URL scheme in output: " + e.outerHtml());
           }
         }
@@ -100,12 +105,15 @@ final class SafeHtml {
       case "@attr" -> {
         a = w[1].split(" ", 4);
         List<String> values = page(site, a[0]).select(a[1]).eachAttr(a[2]);
-        assertTrue(values.contains(a[3]),
+        assertTrue(
+            values.contains(a[3]),
             a[0] + ": no " + a[1] + " with " + a[2] + "='" + a[3] + "', found " + values);
       }
       case "@count" -> {
         a = w[1].split(" ", 3);
-        assertEquals(Integer.parseInt(a[1]), page(site, a[0]).select(a[2]).size(),
+        assertEquals(
+            Integer.parseInt(a[1]),
+            page(site, a[0]).select(a[2]).size(),
             a[0] + ": count of " + a[2]);
       }
       case "@contains" -> {

@@ -32,7 +32,9 @@ class InThirtySecondsTest {
     Path content = tmp.resolve("content");
     write(content.resolve("site.yaml"), "title: T\ndescription: D\nbaseUrl: https://x.test/g/\n");
     write(content.resolve("strategy/_index.md"), "---\ntitle: Strategy\n---\nIntro.\n");
-    write(content.resolve("strategy/debt.md"), """
+    write(
+        content.resolve("strategy/debt.md"),
+        """
         ---
         title: "How do you handle debt?"
         tags: [debt, roadmap]
@@ -45,8 +47,11 @@ class InThirtySecondsTest {
 
         ## Key points
         - Small slices.
-        """.formatted(SHORT));
-    write(content.resolve("strategy/story.md"), """
+        """
+            .formatted(SHORT));
+    write(
+        content.resolve("strategy/story.md"),
+        """
         ---
         title: "Tell me about a rewrite."
         format: star
@@ -87,24 +92,30 @@ class InThirtySecondsTest {
     Element box = article.selectFirst("section.box.in-30-seconds");
     assertEquals("In 30 seconds", box.selectFirst("h2").text());
     assertEquals(SHORT, box.selectFirst("p").text());
-    List<String> order = article.select("section.in-30-seconds, div.answer, section.key-points")
-        .eachAttr("class");
+    List<String> order =
+        article.select("section.in-30-seconds, div.answer, section.key-points").eachAttr("class");
     assertEquals(List.of("box in-30-seconds prose", "prose answer", "box key-points prose"), order);
-    assertTrue(!article.selectFirst("div.answer").text().contains(SHORT), "not repeated in the body");
+    assertTrue(
+        !article.selectFirst("div.answer").text().contains(SHORT), "not repeated in the body");
   }
 
   @Test
   void comesBeforeTheStarParts() throws IOException {
     Element article = page("strategy/story/index.html").selectFirst("article.question");
-    assertEquals(List.of("box in-30-seconds prose", "star"),
+    assertEquals(
+        List.of("box in-30-seconds prose", "star"),
         article.select("section.in-30-seconds, div.star").eachAttr("class"));
     assertEquals(4, article.select(".star-part").size(), "STAR structure still valid");
   }
 
   @Test
   void isFirstOnTheFlashcardBack() throws IOException {
-    String json = page("study/index.html").getElementById("study-cards").data()
-        .replace("\\u003c", "<").replace("\\u003e", ">");
+    String json =
+        page("study/index.html")
+            .getElementById("study-cards")
+            .data()
+            .replace("\\u003c", "<")
+            .replace("\\u003e", ">");
     String card = json.substring(json.indexOf("\"id\":\"strategy/debt\""));
     String points = card.substring(card.indexOf("\"points\":\"") + 10);
     assertTrue(points.startsWith("<p>" + SHORT + "</p>"), points);
@@ -114,8 +125,8 @@ class InThirtySecondsTest {
   @Test
   void isFirstInTheAnkiNoteAndTheBooklet() throws IOException {
     String anki = Files.readString(site.resolve("starbook-anki.txt"), StandardCharsets.UTF_8);
-    String note = anki.lines().filter(l -> l.contains("How do you handle debt?")).findFirst()
-        .orElseThrow();
+    String note =
+        anki.lines().filter(l -> l.contains("How do you handle debt?")).findFirst().orElseThrow();
     int shortAt = note.indexOf(SHORT);
     assertTrue(shortAt > 0 && shortAt < note.indexOf("The long answer."), note);
     String booklet = page("all/index.html").text();

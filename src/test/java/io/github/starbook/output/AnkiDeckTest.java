@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Anki export of the "study" fixture site, read the way Anki's importer reads it: header
- * lines, then tab-separated, double-quoted fields; the answer HTML parsed with jsoup.
+ * The Anki export of the "study" fixture site, read the way Anki's importer reads it: header lines,
+ * then tab-separated, double-quoted fields; the answer HTML parsed with jsoup.
  */
 class AnkiDeckTest {
   static final Path CONTENT = Path.of("src/test/resources/sites/study/content").toAbsolutePath();
@@ -84,20 +84,29 @@ class AnkiDeckTest {
 
   @Test
   void startsWithAnkisHeadersAndHasOneNoteOfFourFieldsPerQuestion() {
-    assertEquals(List.of("#separator:tab", "#html:true", "#notetype:Basic", "#deck:Study Fixture",
-        "#guid column:1", "#tags column:4"), lines.subList(0, 6));
+    assertEquals(
+        List.of(
+            "#separator:tab",
+            "#html:true",
+            "#notetype:Basic",
+            "#deck:Study Fixture",
+            "#guid column:1",
+            "#tags column:4"),
+        lines.subList(0, 6));
     assertEquals(3, notes.size());
     for (List<String> n : notes) {
       assertEquals(4, n.size(), n.toString());
     }
-    assertEquals(List.of("starbook:strategy/say-no", "starbook:strategy/roadmap",
-        "starbook:people/hiring"), notes.stream().map(n -> n.get(0)).toList());
+    assertEquals(
+        List.of("starbook:strategy/say-no", "starbook:strategy/roadmap", "starbook:people/hiring"),
+        notes.stream().map(n -> n.get(0)).toList());
   }
 
   @Test
   void frontIsTheEscapedQuestionTitle() {
     String front = note("starbook:strategy/say-no").get(1);
-    assertEquals("Why say \"no\" to the CEO </script> at all?", Jsoup.parseBodyFragment(front).text());
+    assertEquals(
+        "Why say \"no\" to the CEO </script> at all?", Jsoup.parseBodyFragment(front).text());
     assertFalse(front.contains("<"), "title markup is escaped: " + front);
   }
 
@@ -105,19 +114,27 @@ class AnkiDeckTest {
   void backIsTheAnswerHtmlWithAbsoluteLinksAndKeyPoints() {
     Document back = Jsoup.parseBodyFragment(note("starbook:strategy/say-no").get(2));
     List<String> hrefs = back.select("a").eachAttr("href");
-    assertEquals(List.of("https://example.org/guide/people/hiring/index.html#result",
-        "https://example.org/guide/strategy/roadmap/index.html",
-        "https://example.org/guide/strategy/roadmap/index.html",
-        "https://example.org/guide/strategy/say-no/"), hrefs);
-    assertEquals(List.of("Bring data, not opinions", "Offer an alternative: roadmap",
-        "Say \"not now\" rather than \"never\""), back.select("ul > li").eachText());
+    assertEquals(
+        List.of(
+            "https://example.org/guide/people/hiring/index.html#result",
+            "https://example.org/guide/strategy/roadmap/index.html",
+            "https://example.org/guide/strategy/roadmap/index.html",
+            "https://example.org/guide/strategy/say-no/"),
+        hrefs);
+    assertEquals(
+        List.of(
+            "Bring data, not opinions",
+            "Offer an alternative: roadmap",
+            "Say \"not now\" rather than \"never\""),
+        back.select("ul > li").eachText());
     assertEquals("data", back.selectFirst("li strong").text());
     assertTrue(back.select("[id]").isEmpty(), "heading ids are dropped");
   }
 
   @Test
   void codeKeepsItsLineBreaksAndTabsWithoutRawOnes() {
-    Element pre = Jsoup.parseBodyFragment(note("starbook:strategy/say-no").get(2)).selectFirst("pre");
+    Element pre =
+        Jsoup.parseBodyFragment(note("starbook:strategy/say-no").get(2)).selectFirst("pre");
     assertNotNull(pre);
     assertEquals(1, pre.select("br").size(), pre.outerHtml());
     // jsoup reads <br> as a line break: the code reads exactly as written.
@@ -127,27 +144,32 @@ class AnkiDeckTest {
   @Test
   void starAnswerCarriesAllFourParts() {
     Document back = Jsoup.parseBodyFragment(note("starbook:people/hiring").get(2));
-    assertEquals(List.of("Situation", "Task", "Action", "Result", "Key points"),
+    assertEquals(
+        List.of("Situation", "Task", "Action", "Result", "Key points"),
         back.select("h2").eachText());
-    assertEquals("We parted ways kindly; our loop now has a work sample.",
+    assertEquals(
+        "We parted ways kindly; our loop now has a work sample.",
         back.select("h2:contains(Result) + p").text());
   }
 
   @Test
   void tagsColumnHasCategoryDifficultyAndQuestionTags() {
-    assertEquals("category::strategy difficulty::advanced saying-no stakeholders",
+    assertEquals(
+        "category::strategy difficulty::advanced saying-no stakeholders",
         note("starbook:strategy/say-no").get(3));
-    assertEquals("category::people difficulty::intermediate hiring",
-        note("starbook:people/hiring").get(3));
+    assertEquals(
+        "category::people difficulty::intermediate hiring", note("starbook:people/hiring").get(3));
   }
 
   @Test
   void sameContentGivesTheSameBytes() throws IOException {
     Run again = Run.build(tmp, CONTENT, tmp.resolve("again"));
     assertEquals(0, again.exit(), again.toString());
-    assertArrayEquals(Files.readAllBytes(tmp.resolve("site/starbook-anki.txt")),
+    assertArrayEquals(
+        Files.readAllBytes(tmp.resolve("site/starbook-anki.txt")),
         Files.readAllBytes(tmp.resolve("again/starbook-anki.txt")));
-    assertArrayEquals(Files.readAllBytes(tmp.resolve("site/study/index.html")),
+    assertArrayEquals(
+        Files.readAllBytes(tmp.resolve("site/study/index.html")),
         Files.readAllBytes(tmp.resolve("again/study/index.html")));
   }
 }

@@ -35,11 +35,17 @@ class HtmlValidityTest {
       for (String line : report.split("\n")) {
         // GNU format: "file":line.col-line.col: error|info warning: message
         if (line.contains(": error:") || line.contains(": info warning:")) {
-          problems.add(site.relativize(page) + ": " + line.substring(line.indexOf(':', line.indexOf('"', 1)) + 1));
+          problems.add(
+              site.relativize(page)
+                  + ": "
+                  + line.substring(line.indexOf(':', line.indexOf('"', 1)) + 1));
         }
       }
     }
-    assertTrue(problems.isEmpty(), problems.size() + " problems, the first ones:\n"
-        + String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
+    assertTrue(
+        problems.isEmpty(),
+        problems.size()
+            + " problems, the first ones:\n"
+            + String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
   }
 }

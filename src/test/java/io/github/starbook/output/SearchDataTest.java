@@ -32,16 +32,25 @@ class SearchDataTest {
   @Test
   void theDocumentListIsAScriptWithEveryQuestionAndItsSectionTexts() throws Exception {
     String js = Files.readString(build("site").resolve(SearchData.PATH));
-    assertTrue(js.startsWith("/* starbook search data: generated, do not edit */\nself.STARBOOK_SEARCH = {\"sections\":[{\"key\":\"in30Seconds\",\"label\":\"In 30 seconds\"},"));
+    assertTrue(
+        js.startsWith(
+            "/* starbook search data: generated, do not edit */\nself.STARBOOK_SEARCH = {\"sections\":[{\"key\":\"in30Seconds\",\"label\":\"In 30 seconds\"},"));
     assertTrue(js.endsWith("]};\n"));
     assertEquals(47, js.split("\\{\"id\":\"", -1).length - 1);
     // A STAR answer: sections by name, heading and list bullets gone, running text.
-    assertTrue(js.contains("{\"id\":\"reliability/major-outage\",\"url\":\"reliability/major-outage/index.html\","
-        + "\"title\":\"Tell me about a major outage you led the response to.\""), js.substring(0, 300));
-    assertTrue(js.contains("\"action\":\"I declared a SEV1, appointed our most experienced SRE as incident"
-        + " commander, and pulled everyone into one channel and one bridge. I took the communications role"));
-    assertTrue(js.contains("\"tags\":[\"incidents\",\"reliability\",\"communication\",\"leadership\"],"
-        + "\"difficulty\":\"advanced\",\"format\":\"star\""));
+    assertTrue(
+        js.contains(
+            "{\"id\":\"reliability/major-outage\",\"url\":\"reliability/major-outage/index.html\","
+                + "\"title\":\"Tell me about a major outage you led the response to.\""),
+        js.substring(0, 300));
+    assertTrue(
+        js.contains(
+            "\"action\":\"I declared a SEV1, appointed our most experienced SRE as incident"
+                + " commander, and pulled everyone into one channel and one bridge. I took the communications role"));
+    assertTrue(
+        js.contains(
+            "\"tags\":[\"incidents\",\"reliability\",\"communication\",\"leadership\"],"
+                + "\"difficulty\":\"advanced\",\"format\":\"star\""));
     // Links keep their text, not their address.
     assertTrue(js.contains("see measuring engineering performance. Above all, I describe"));
     assertFalse(js.contains("index.html)"), "a link address leaked into the search text");
@@ -60,7 +69,8 @@ class SearchDataTest {
   void jsonStringsAreSafeInsideAScript() {
     StringBuilder sb = new StringBuilder();
     Json.write(sb, Map.of("t", List.of("</script><!-- \"q\" \\ \n\u2028\u0001", 3, true)));
-    assertEquals("{\"t\":[\"\\u003c/script\\u003e\\u003c!-- \\\"q\\\" \\\\ \\n\\u2028\\u0001\",3,true]}",
+    assertEquals(
+        "{\"t\":[\"\\u003c/script\\u003e\\u003c!-- \\\"q\\\" \\\\ \\n\\u2028\\u0001\",3,true]}",
         sb.toString());
   }
 
@@ -68,16 +78,30 @@ class SearchDataTest {
   void theSearchPageOffersTheGuidesFiltersAndEveryPageHasTheSearchBox() throws Exception {
     Path site = build("site");
     Document page = Jsoup.parse(site.resolve("search/index.html").toFile(), "UTF-8");
-    assertEquals(List.of("", "strategy", "leadership", "architecture", "reliability", "security",
-        "delivery", "people", "business", "faq"),
+    assertEquals(
+        List.of(
+            "",
+            "strategy",
+            "leadership",
+            "architecture",
+            "reliability",
+            "security",
+            "delivery",
+            "people",
+            "business",
+            "faq"),
         page.select("#filter-category option").eachAttr("value"));
-    assertEquals(List.of("", "foundational", "intermediate", "advanced"),
+    assertEquals(
+        List.of("", "foundational", "intermediate", "advanced"),
         page.select("#filter-difficulty option").eachAttr("value"));
-    assertEquals(List.of("", "star", "answer"), page.select("#filter-format option").eachAttr("value"));
+    assertEquals(
+        List.of("", "star", "answer"), page.select("#filter-format option").eachAttr("value"));
     assertTrue(page.select("#filter-tag option[value=incidents]").size() == 1);
     String noscript = page.select("main noscript").outerHtml();
-    assertTrue(noscript.contains("Search needs JavaScript.")
-        && noscript.contains("href=\"../all/index.html#az-title\""), noscript);
+    assertTrue(
+        noscript.contains("Search needs JavaScript.")
+            && noscript.contains("href=\"../all/index.html#az-title\""),
+        noscript);
 
     List<Path> pages;
     try (Stream<Path> s = Files.walk(site)) {
@@ -86,8 +110,10 @@ class SearchDataTest {
     for (Path p : pages) {
       Document d = Jsoup.parse(p.toFile(), "UTF-8");
       Element form = d.selectFirst("header form.search[role=search]");
-      assertTrue(form != null && form.hasAttr("hidden"), p + ": the search form waits for JavaScript");
-      assertTrue(Files.isRegularFile(p.getParent().resolve(form.attr("action")).normalize()),
+      assertTrue(
+          form != null && form.hasAttr("hidden"), p + ": the search form waits for JavaScript");
+      assertTrue(
+          Files.isRegularFile(p.getParent().resolve(form.attr("action")).normalize()),
           p + ": " + form.attr("action"));
       Element fallback = d.selectFirst("header a.search-fallback");
       String href = fallback.attr("href");
@@ -96,7 +122,9 @@ class SearchDataTest {
       assertEquals(site.resolve("all/index.html"), target, p.toString());
       assertEquals(1, Jsoup.parse(target.toFile(), "UTF-8").select("#az-title").size());
       String root = d.selectFirst("html").attr("data-root");
-      assertTrue(Files.isRegularFile(p.getParent().resolve(root + "assets/site.js").normalize()), p + " " + root);
+      assertTrue(
+          Files.isRegularFile(p.getParent().resolve(root + "assets/site.js").normalize()),
+          p + " " + root);
     }
     String bytes = Files.readString(site.resolve("404.html"), StandardCharsets.UTF_8);
     assertTrue(bytes.contains("data-root=\"/starbook/\""), "the 404 page links from the site root");

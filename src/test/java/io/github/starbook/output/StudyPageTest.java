@@ -48,7 +48,8 @@ class StudyPageTest {
       assertEquals(id, review.attr("data-id"));
       String hash = review.attr("data-hash");
       assertTrue(hash.matches("[0-9a-f]{12}"), hash);
-      assertTrue(json.contains("{\"id\":\"" + id + "\",\"hash\":\"" + hash + "\""), id + " in " + json);
+      assertTrue(
+          json.contains("{\"id\":\"" + id + "\",\"hash\":\"" + hash + "\""), id + " in " + json);
       assertTrue(json.contains("\"href\":\"../" + id + "/index.html\""), id);
     }
   }
@@ -66,23 +67,32 @@ class StudyPageTest {
     assertTrue(json.contains("href=\\\"../strategy/roadmap/index.html\\\""), json);
     assertFalse(json.contains("Key points"), "the section heading is dropped");
     // No key points: the answer's first paragraph stands in.
-    assertTrue(json.contains("\"points\":\"\\u003cp\\u003eStart from the north-star metric."), json);
+    assertTrue(
+        json.contains("\"points\":\"\\u003cp\\u003eStart from the north-star metric."), json);
   }
 
   @Test
   void studyPageOffersDeckFiltersAndTheAnkiDeck() throws IOException {
     Document d = page("study/index.html");
     assertEquals("starbook:/guide/", d.selectFirst("#study").attr("data-store"));
-    assertEquals(List.of("", "strategy", "people"),
+    assertEquals(
+        List.of("", "strategy", "people"),
         d.select("select[name=category] option").eachAttr("value"));
-    assertEquals(List.of("", "hiring", "saying-no", "stakeholders", "strategy"),
+    assertEquals(
+        List.of("", "hiring", "saying-no", "stakeholders", "strategy"),
         d.select("select[name=tag] option").eachAttr("value"));
-    assertEquals(List.of("", "foundational", "intermediate", "advanced"),
+    assertEquals(
+        List.of("", "foundational", "intermediate", "advanced"),
         d.select("select[name=difficulty] option").eachAttr("value"));
     assertEquals("../starbook-anki.txt", d.selectFirst(".anki a").attr("href"));
     // The theme's own scripts (theme, search) come first, from base.peb.
-    assertEquals(List.of("../assets/theme.js", "../assets/site.js", "../assets/study-core.js",
-        "../assets/study.js"), d.select("script[src]").eachAttr("src"));
+    assertEquals(
+        List.of(
+            "../assets/theme.js",
+            "../assets/site.js",
+            "../assets/study-core.js",
+            "../assets/study.js"),
+        d.select("script[src]").eachAttr("src"));
     assertNotNull(d.selectFirst("link[href=../assets/study.css]"));
   }
 

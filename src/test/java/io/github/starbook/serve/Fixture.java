@@ -1,8 +1,8 @@
 package io.github.starbook.serve;
 
-import io.github.starbook.testing.Trees;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.starbook.testing.Trees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,10 +36,11 @@ final class Fixture implements AutoCloseable {
   final Path content;
   final Path templates;
   final Preview preview;
-  final HttpClient http = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   Fixture(Path tmp, boolean drafts, boolean poll) throws IOException {
@@ -48,9 +49,21 @@ final class Fixture implements AutoCloseable {
     this.templates = tmp.resolve("templates");
     Trees.copy(SITE, content);
     Trees.copy(TEMPLATES, templates);
-    this.preview = Preview.start(new Preview.Config(Path.of("content"), Path.of("templates"), null,
-        drafts, InetAddress.getLoopbackAddress(), 0, poll, 100, null, false), tmp,
-        new PrintStream(log, true, StandardCharsets.UTF_8));
+    this.preview =
+        Preview.start(
+            new Preview.Config(
+                Path.of("content"),
+                Path.of("templates"),
+                null,
+                drafts,
+                InetAddress.getLoopbackAddress(),
+                0,
+                poll,
+                100,
+                null,
+                false),
+            tmp,
+            new PrintStream(log, true, StandardCharsets.UTF_8));
   }
 
   Fixture(Path tmp) throws IOException {
@@ -66,13 +79,18 @@ final class Fixture implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(url(path)).timeout(WAIT).build(),
+    return http.send(
+        HttpRequest.newBuilder(url(path)).timeout(WAIT).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> request(String method, String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(url(path)).timeout(WAIT)
-            .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+  HttpResponse<String> request(String method, String path)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(url(path))
+            .timeout(WAIT)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -81,8 +99,9 @@ final class Fixture implements AutoCloseable {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), preview.port())) {
       s.setSoTimeout((int) WAIT.toMillis());
       OutputStream os = s.getOutputStream();
-      os.write((requestLine + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      os.write(
+          (requestLine + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       os.flush();
       InputStream in = s.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -118,7 +137,8 @@ final class Fixture implements AutoCloseable {
   /** Listens to the event stream: each event's name and data, in order. */
   Events events(String query) throws Exception {
     Events e = new Events();
-    http.sendAsync(HttpRequest.newBuilder(url(LiveScript.EVENTS + query)).build(),
+    http.sendAsync(
+            HttpRequest.newBuilder(url(LiveScript.EVENTS + query)).build(),
             HttpResponse.BodyHandlers.ofLines())
         .thenAccept(r -> r.body().forEach(e::line));
     e.awaitOpen();

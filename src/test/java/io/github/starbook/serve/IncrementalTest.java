@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Incremental rebuilds serve exactly what a full build of the same files writes, after any kind
- * of edit and after a burst of saves.
+ * Incremental rebuilds serve exactly what a full build of the same files writes, after any kind of
+ * edit and after a burst of saves.
  */
 class IncrementalTest {
   static final Pattern LIVE =
@@ -28,8 +28,12 @@ class IncrementalTest {
   @TempDir Path tmp;
 
   private static String question(String title, String summary) {
-    return "---\ntitle: \"" + title + "\"\nformat: answer\ntags: [alpha]\n"
-        + "difficulty: advanced\nsummary: \"" + summary + "\"\n---\nThe answer.\n";
+    return "---\ntitle: \""
+        + title
+        + "\"\nformat: answer\ntags: [alpha]\n"
+        + "difficulty: advanced\nsummary: \""
+        + summary
+        + "\"\n---\nThe answer.\n";
   }
 
   @Test
@@ -38,23 +42,34 @@ class IncrementalTest {
       String one = f.read("alpha/one.md");
       for (int i = 0; i < 20; i++) {
         switch (i % 4) {
-          case 0 -> f.write("alpha/one.md", one.replace("How do you answer question one?",
-              "Save " + i + " of question one"));
+          case 0 ->
+              f.write(
+                  "alpha/one.md",
+                  one.replace("How do you answer question one?", "Save " + i + " of question one"));
           case 1 -> f.write("alpha/three.md", question("Save " + i + " of question three", "s"));
           case 2 -> {
             // An editor that saves by writing a temp file and renaming it over the original.
             Path temp = f.content.resolve("alpha/.two.md.tmp");
-            Files.writeString(temp, f.read("alpha/two.md").replaceFirst("title: \".*\"",
-                "title: \"Save " + i + " of question two\""));
-            Files.move(temp, f.content.resolve("alpha/two.md"), StandardCopyOption.ATOMIC_MOVE,
+            Files.writeString(
+                temp,
+                f.read("alpha/two.md")
+                    .replaceFirst("title: \".*\"", "title: \"Save " + i + " of question two\""));
+            Files.move(
+                temp,
+                f.content.resolve("alpha/two.md"),
+                StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
           }
           default -> f.write("alpha/_index.md", "---\ntitle: \"Alpha " + i + "\"\norder: 1\n---\n");
         }
       }
-      f.await("/guide/alpha/", b -> b.contains("Save 16 of question one")
-          && b.contains("Save 17 of question three") && b.contains("Save 18 of question two")
-          && b.contains("<h1>Alpha 19</h1>"));
+      f.await(
+          "/guide/alpha/",
+          b ->
+              b.contains("Save 16 of question one")
+                  && b.contains("Save 17 of question three")
+                  && b.contains("Save 18 of question two")
+                  && b.contains("<h1>Alpha 19</h1>"));
       assertSameAsFullBuild(f);
       assertTrue(f.preview.errors().isEmpty(), f.log());
     }
@@ -64,17 +79,37 @@ class IncrementalTest {
   void everyKindOfEditServesWhatAFullBuildWrites() throws Exception {
     try (Fixture f = new Fixture(tmp)) {
       Fixture.Events events = f.events("?since=" + f.preview.generation());
-      List<Runnable> edits = List.of(
-          () -> write(f, "alpha/one.md", f, s -> s.replace("first version", "second version")),
-          () -> write(f, "alpha/one.md", f, s -> s.replace("tags: [alpha, basics]", "tags: [basics]")
-              .replace("How do you answer question one?", "Question one, renamed?")),
-          () -> write(f, "alpha/two.md", f, s -> s.replace("related: [one]", "related: []")
-              .replace("The second question.", "Second, summarised again.")),
-          () -> write(f, "alpha/two.md", f, s -> s.replace("question two", "question 2")
-              .replace("tags: [alpha]", "tags: [alpha, beta]")),
-          () -> write(f, "alpha/four.md", f, s -> question("A new question four?", "Four.")),
-          () -> delete(f, "alpha/draft.md"),
-          () -> write(f, "site.yaml", f, s -> s.replace("Serve Fixture", "Renamed Fixture")));
+      List<Runnable> edits =
+          List.of(
+              () -> write(f, "alpha/one.md", f, s -> s.replace("first version", "second version")),
+              () ->
+                  write(
+                      f,
+                      "alpha/one.md",
+                      f,
+                      s ->
+                          s.replace("tags: [alpha, basics]", "tags: [basics]")
+                              .replace(
+                                  "How do you answer question one?", "Question one, renamed?")),
+              () ->
+                  write(
+                      f,
+                      "alpha/two.md",
+                      f,
+                      s ->
+                          s.replace("related: [one]", "related: []")
+                              .replace("The second question.", "Second, summarised again.")),
+              () ->
+                  write(
+                      f,
+                      "alpha/two.md",
+                      f,
+                      s ->
+                          s.replace("question two", "question 2")
+                              .replace("tags: [alpha]", "tags: [alpha, beta]")),
+              () -> write(f, "alpha/four.md", f, s -> question("A new question four?", "Four.")),
+              () -> delete(f, "alpha/draft.md"),
+              () -> write(f, "site.yaml", f, s -> s.replace("Serve Fixture", "Renamed Fixture")));
       for (Runnable edit : edits) {
         edit.run();
         String e = events.next();
@@ -84,8 +119,8 @@ class IncrementalTest {
     }
   }
 
-  private static void write(Fixture f, String path, Fixture g,
-      java.util.function.UnaryOperator<String> change) {
+  private static void write(
+      Fixture f, String path, Fixture g, java.util.function.UnaryOperator<String> change) {
     try {
       Path p = f.content.resolve(path);
       f.write(path, change.apply(Files.exists(p) ? f.read(path) : ""));
@@ -115,14 +150,17 @@ class IncrementalTest {
     assertTrue(files.size() > 10);
     for (Path p : files) {
       String rel = out.relativize(p).toString().replace('\\', '/');
-      HttpResponse<byte[]> served = f.http.send(
-          HttpRequest.newBuilder(f.url("/guide/" + rel)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> served =
+          f.http.send(
+              HttpRequest.newBuilder(f.url("/guide/" + rel)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, served.statusCode(), rel);
       byte[] body = served.body();
       if (rel.endsWith(".html")) {
-        body = LIVE.matcher(new String(body, StandardCharsets.UTF_8)).replaceFirst("")
-            .getBytes(StandardCharsets.UTF_8);
+        body =
+            LIVE.matcher(new String(body, StandardCharsets.UTF_8))
+                .replaceFirst("")
+                .getBytes(StandardCharsets.UTF_8);
       }
       assertArrayEquals(Files.readAllBytes(p), body, rel);
     }

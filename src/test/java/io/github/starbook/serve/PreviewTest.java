@@ -29,16 +29,16 @@ class PreviewTest {
       assertEquals("text/html; charset=utf-8", home.headers().firstValue("Content-Type").get());
       Document doc = Jsoup.parse(home.body());
       assertEquals(1, doc.select("script[data-starbook-live]").size());
-      assertTrue(doc.select("script[data-starbook-live]").first().data()
-          .contains("/__starbook/events"));
+      assertTrue(
+          doc.select("script[data-starbook-live]").first().data().contains("/__starbook/events"));
 
       String[][] types = {
-          {"/guide/alpha/one/", "text/html; charset=utf-8"},
-          {"/guide/alpha/one/index.html", "text/html; charset=utf-8"},
-          {"/guide/assets/style.css", "text/css; charset=utf-8"},
-          {"/guide/assets/lunr.js", "text/javascript; charset=utf-8"},
-          {"/guide/sitemap.xml", "application/xml; charset=utf-8"},
-          {"/guide/robots.txt", "text/plain; charset=utf-8"},
+        {"/guide/alpha/one/", "text/html; charset=utf-8"},
+        {"/guide/alpha/one/index.html", "text/html; charset=utf-8"},
+        {"/guide/assets/style.css", "text/css; charset=utf-8"},
+        {"/guide/assets/lunr.js", "text/javascript; charset=utf-8"},
+        {"/guide/sitemap.xml", "application/xml; charset=utf-8"},
+        {"/guide/robots.txt", "text/plain; charset=utf-8"},
       };
       for (String[] t : types) {
         HttpResponse<String> r = f.get(t[0]);
@@ -85,8 +85,10 @@ class PreviewTest {
     try (Fixture f = new Fixture(tmp)) {
       long before = f.preview.generation();
       Fixture.Events events = f.events("?since=" + before);
-      f.write("alpha/one.md", f.read("alpha/one.md")
-          .replace("The first question.", "The first question, second version."));
+      f.write(
+          "alpha/one.md",
+          f.read("alpha/one.md")
+              .replace("The first question.", "The first question, second version."));
       assertEquals("reload " + (before + 1), events.next());
       String body = f.get("/guide/alpha/one/").body();
       Document page = Jsoup.parse(body);
@@ -102,11 +104,14 @@ class PreviewTest {
     try (Fixture f = new Fixture(tmp)) {
       String good = f.read("alpha/one.md");
       Fixture.Events events = f.events("?since=" + f.preview.generation());
-      f.write("alpha/one.md", good.replace("tags: [alpha, basics]", "tags: [alpha, basics")
-          .replace("The first question.", "The first question, broken."));
+      f.write(
+          "alpha/one.md",
+          good.replace("tags: [alpha, basics]", "tags: [alpha, basics")
+              .replace("The first question.", "The first question, broken."));
       String errors = events.next();
       assertTrue(errors.startsWith("errors ["), errors);
-      assertTrue(errors.contains("\"text\":\"content/alpha/one.md:5:11: error: invalid YAML"), errors);
+      assertTrue(
+          errors.contains("\"text\":\"content/alpha/one.md:5:11: error: invalid YAML"), errors);
       assertTrue(f.log().contains("content/alpha/one.md:5:11: error: invalid YAML"), f.log());
 
       HttpResponse<String> stale = f.get("/guide/alpha/one/");
@@ -132,13 +137,15 @@ class PreviewTest {
     try (Fixture f = new Fixture(tmp)) {
       String good = f.read("alpha/two.md");
       Fixture.Events events = f.events("?since=" + f.preview.generation());
-      f.write("alpha/two.md", good.replace("## Result\n\nThe result.\n", "")
-          .replace("(one.md)", "(none.md)"));
+      f.write(
+          "alpha/two.md",
+          good.replace("## Result\n\nThe result.\n", "").replace("(one.md)", "(none.md)"));
       String errors = events.next();
-      assertTrue(errors.contains("content/alpha/two.md:11:25: error: broken link to 'none.md'"),
+      assertTrue(
+          errors.contains("content/alpha/two.md:11:25: error: broken link to 'none.md'"), errors);
+      assertTrue(
+          errors.contains("content/alpha/two.md:21:1: error: STAR answer is missing '## Result'"),
           errors);
-      assertTrue(errors.contains(
-          "content/alpha/two.md:21:1: error: STAR answer is missing '## Result'"), errors);
       f.write("alpha/two.md", good);
       assertTrue(events.next().startsWith("reload "));
     }
@@ -152,20 +159,22 @@ class PreviewTest {
       Fixture.Events events = f.events("?since=" + f.preview.generation());
       Files.writeString(question, good.replace("<h1>", "<h1 data-marker=\"new\">"));
       assertTrue(events.next().startsWith("reload "));
-      assertEquals("new", Jsoup.parse(f.get("/guide/alpha/one/").body())
-          .selectFirst("h1").attr("data-marker"));
+      assertEquals(
+          "new",
+          Jsoup.parse(f.get("/guide/alpha/one/").body()).selectFirst("h1").attr("data-marker"));
       assertTrue(f.log().contains("3 page(s) changed"), f.log());
 
       Files.writeString(question, good.replace("{% endblock %}", "{% endblok %}"));
       String errors = events.next();
       assertTrue(errors.startsWith("errors ") && errors.contains("templates/question.peb"), errors);
-      assertEquals("new", Jsoup.parse(f.get("/guide/alpha/one/").body())
-          .selectFirst("h1").attr("data-marker"));
+      assertEquals(
+          "new",
+          Jsoup.parse(f.get("/guide/alpha/one/").body()).selectFirst("h1").attr("data-marker"));
 
       Files.writeString(question, good);
       assertTrue(events.next().startsWith("reload "));
-      assertFalse(Jsoup.parse(f.get("/guide/alpha/one/").body()).selectFirst("h1")
-          .hasAttr("data-marker"));
+      assertFalse(
+          Jsoup.parse(f.get("/guide/alpha/one/").body()).selectFirst("h1").hasAttr("data-marker"));
     }
   }
 }

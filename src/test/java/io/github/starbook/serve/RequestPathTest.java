@@ -18,9 +18,24 @@ class RequestPathTest {
 
   @Test
   void dotSegmentsBackslashesNulAndBadEscapesAreRefused() {
-    for (String raw : new String[] {"/../etc/passwd", "/guide/..", "/guide/./x", "/guide/%2e%2e/x",
-        "/guide/%2E%2e%2Fx", "/guide/..%2Fx", "/guide/%5c..%5cx", "/guide\\..\\x", "/guide/%00",
-        "/guide//x", "/guide/%zz", "/guide/%c0%ae%c0%ae/", "/guide/%e2%82", "guide/", "/a/%0a"}) {
+    for (String raw :
+        new String[] {
+          "/../etc/passwd",
+          "/guide/..",
+          "/guide/./x",
+          "/guide/%2e%2e/x",
+          "/guide/%2E%2e%2Fx",
+          "/guide/..%2Fx",
+          "/guide/%5c..%5cx",
+          "/guide\\..\\x",
+          "/guide/%00",
+          "/guide//x",
+          "/guide/%zz",
+          "/guide/%c0%ae%c0%ae/",
+          "/guide/%e2%82",
+          "guide/",
+          "/a/%0a"
+        }) {
       assertNull(RequestPath.clean(raw), raw);
     }
   }
@@ -28,12 +43,16 @@ class RequestPathTest {
   @Test
   void theLiveScriptGoesBeforeTheLastClosingBodyTagInAnyCase() {
     String page = "<html><body><p>&lt;/body&gt;</p></BODY></html>";
-    String out = new String(LiveScript.inject(page.getBytes(StandardCharsets.UTF_8), 7, "[]"),
-        StandardCharsets.UTF_8);
-    assertEquals("<html><body><p>&lt;/body&gt;</p>" + LiveScript.tag(7, "[]") + "</BODY></html>",
-        out);
-    String bare = new String(LiveScript.inject("<p>ü</p>".getBytes(StandardCharsets.UTF_8), 1, "[]"),
-        StandardCharsets.UTF_8);
+    String out =
+        new String(
+            LiveScript.inject(page.getBytes(StandardCharsets.UTF_8), 7, "[]"),
+            StandardCharsets.UTF_8);
+    assertEquals(
+        "<html><body><p>&lt;/body&gt;</p>" + LiveScript.tag(7, "[]") + "</BODY></html>", out);
+    String bare =
+        new String(
+            LiveScript.inject("<p>ü</p>".getBytes(StandardCharsets.UTF_8), 1, "[]"),
+            StandardCharsets.UTF_8);
     assertEquals("<p>ü</p>" + LiveScript.tag(1, "[]"), bare);
   }
 }

@@ -1,10 +1,10 @@
 package io.github.starbook.serve;
 
-import io.github.starbook.testing.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.starbook.testing.Trees;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,20 +27,20 @@ class ServeSecurityTest {
     Path content = tmp.resolve("content");
     try (Fixture f = new Fixture(tmp)) {
       String[] attempts = {
-          "/../../etc/passwd",
-          "/guide/../../etc/passwd",
-          "/guide/alpha/../../../../etc/passwd",
-          "/guide/%2e%2e/%2e%2e/etc/passwd",
-          "/guide/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-          "/guide/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
-          "/guide/..%2f..%2fetc%2fpasswd",
-          "/guide/%252e%252e/%252e%252e/etc/passwd",
-          "/guide/%5c..%5c..%5cetc%5cpasswd",
-          "/guide/./alpha/one/",
-          "/guide//etc/passwd",
-          "/guide/%00/etc/passwd",
-          "/guide/%c0%ae%c0%ae/etc/passwd",
-          "//etc/passwd",
+        "/../../etc/passwd",
+        "/guide/../../etc/passwd",
+        "/guide/alpha/../../../../etc/passwd",
+        "/guide/%2e%2e/%2e%2e/etc/passwd",
+        "/guide/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/guide/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/guide/..%2f..%2fetc%2fpasswd",
+        "/guide/%252e%252e/%252e%252e/etc/passwd",
+        "/guide/%5c..%5c..%5cetc%5cpasswd",
+        "/guide/./alpha/one/",
+        "/guide//etc/passwd",
+        "/guide/%00/etc/passwd",
+        "/guide/%c0%ae%c0%ae/etc/passwd",
+        "//etc/passwd",
       };
       for (String a : attempts) {
         String reply = f.raw("GET " + a + " HTTP/1.1", f.host());
@@ -73,18 +73,42 @@ class ServeSecurityTest {
     Files.createDirectories(reuse);
     Files.move(content, reuse.resolve("content"));
     Files.move(templates, reuse.resolve("templates"));
-    try (Preview p = Preview.start(new Preview.Config(Path.of("content"), Path.of("templates"),
-        null, true, java.net.InetAddress.getLoopbackAddress(), 0, false, 100, null, false), reuse,
-        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))) {
+    try (Preview p =
+        Preview.start(
+            new Preview.Config(
+                Path.of("content"),
+                Path.of("templates"),
+                null,
+                true,
+                java.net.InetAddress.getLoopbackAddress(),
+                0,
+                false,
+                100,
+                null,
+                false),
+            reuse,
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))) {
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-      assertEquals(200, http.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-          + p.port() + "/guide/alpha/one/")).build(), HttpResponse.BodyHandlers.ofString())
-          .statusCode());
-      for (String path : new String[] {"/guide/alpha/draft/", "/guide/alpha/passwd/",
-          "/guide/assets/passwd.txt", "/guide/assets/etc/passwd"}) {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-            java.net.URI.create("http://127.0.0.1:" + p.port() + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
+      assertEquals(
+          200,
+          http.send(
+                  HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + p.port() + "/guide/alpha/one/"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .statusCode());
+      for (String path :
+          new String[] {
+            "/guide/alpha/draft/",
+            "/guide/alpha/passwd/",
+            "/guide/assets/passwd.txt",
+            "/guide/assets/etc/passwd"
+          }) {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + p.port() + path))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, r.statusCode(), path);
         assertFalse(r.body().contains("root:"), path);
       }
@@ -95,14 +119,23 @@ class ServeSecurityTest {
   void aForeignHostHeaderIsRefused() throws Exception {
     try (Fixture f = new Fixture(tmp)) {
       int port = f.preview.port();
-      for (String host : new String[] {"evil.example:" + port, "evil.example", "127.0.0.1.nip.io:"
-          + port, "localhost.evil.example:" + port, "127.0.0.1:" + (port + 1), ""}) {
+      for (String host :
+          new String[] {
+            "evil.example:" + port,
+            "evil.example",
+            "127.0.0.1.nip.io:" + port,
+            "localhost.evil.example:" + port,
+            "127.0.0.1:" + (port + 1),
+            ""
+          }) {
         String reply = f.raw("GET /guide/ HTTP/1.1", host);
         assertEquals("HTTP/1.1 403 Forbidden", status(reply), host);
         assertFalse(reply.contains("<html"), host);
       }
-      for (String host : new String[] {"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:"
-          + port, "localhost"}) {
+      for (String host :
+          new String[] {
+            "127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "localhost"
+          }) {
         assertEquals("HTTP/1.1 200 OK", status(f.raw("GET /guide/ HTTP/1.1", host)), host);
       }
     }
@@ -111,21 +144,36 @@ class ServeSecurityTest {
   @Test
   void theEventStreamRefusesOtherOrigins() throws Exception {
     try (Fixture f = new Fixture(tmp)) {
-      for (String origin : new String[] {"http://evil.example", "https://127.0.0.1:"
-          + f.preview.port(), "http://127.0.0.1:" + (f.preview.port() + 1), "null"}) {
-        HttpResponse<String> r = f.http.send(HttpRequest.newBuilder(f.url(LiveScript.EVENTS))
-            .header("Origin", origin).build(), HttpResponse.BodyHandlers.ofString());
+      for (String origin :
+          new String[] {
+            "http://evil.example",
+            "https://127.0.0.1:" + f.preview.port(),
+            "http://127.0.0.1:" + (f.preview.port() + 1),
+            "null"
+          }) {
+        HttpResponse<String> r =
+            f.http.send(
+                HttpRequest.newBuilder(f.url(LiveScript.EVENTS)).header("Origin", origin).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(403, r.statusCode(), origin);
       }
-      HttpResponse<String> cross = f.http.send(HttpRequest.newBuilder(f.url(LiveScript.EVENTS))
-          .header("Sec-Fetch-Site", "cross-site").build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> cross =
+          f.http.send(
+              HttpRequest.newBuilder(f.url(LiveScript.EVENTS))
+                  .header("Sec-Fetch-Site", "cross-site")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(403, cross.statusCode());
-      HttpResponse<Void> own = f.http.send(HttpRequest.newBuilder(f.url(LiveScript.EVENTS))
-          .method("HEAD", HttpRequest.BodyPublishers.noBody())
-          .header("Origin", "http://127.0.0.1:" + f.preview.port()).build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> own =
+          f.http.send(
+              HttpRequest.newBuilder(f.url(LiveScript.EVENTS))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", "http://127.0.0.1:" + f.preview.port())
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       assertEquals(200, own.statusCode());
-      assertEquals("text/event-stream; charset=utf-8",
+      assertEquals(
+          "text/event-stream; charset=utf-8",
           own.headers().firstValue("Content-Type").orElseThrow());
     }
   }

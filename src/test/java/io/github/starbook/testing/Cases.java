@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Test cases built on a shared base: a suite folder (such as {@code src/test/resources/hostile/}
- * or {@code src/test/resources/invalid/}) holds the base in {@code _base/} and one folder per case.
- * A case holds only what differs from the base: its folders ({@code content/}, {@code templates/})
+ * Test cases built on a shared base: a suite folder (such as {@code src/test/resources/hostile/} or
+ * {@code src/test/resources/invalid/}) holds the base in {@code _base/} and one folder per case. A
+ * case holds only what differs from the base: its folders ({@code content/}, {@code templates/})
  * are laid over the base's, file by file; its {@code setup.txt} then makes, at run time, the files
  * git cannot hold well (raw bytes, huge inputs, symlinks, FIFOs, unreadable files) or deletes a
  * base file; its {@code expected.txt} is read by the test. One command a line of {@code setup.txt},
@@ -40,8 +40,13 @@ public final class Cases {
   /** The cases of {@code suite}: its folders, sorted, except those starting with '_'. */
   public static Stream<String> names(Path suite) throws IOException {
     try (Stream<Path> s = Files.list(suite)) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith("_")).sorted().toList().stream();
+      return s
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("_"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -51,8 +56,8 @@ public final class Cases {
    * over them, then its {@code setup.txt}. Whether the setup made a file unreadable (root can read
    * it anyway).
    */
-  public static boolean layOut(Path suite, String name, Path dir) throws IOException,
-      InterruptedException {
+  public static boolean layOut(Path suite, String name, Path dir)
+      throws IOException, InterruptedException {
     Path src = suite.resolve(name);
     for (Path layer : List.of(suite.resolve(BASE), src)) {
       try (Stream<Path> s = Files.list(layer)) {
@@ -84,13 +89,15 @@ public final class Cases {
       }
       switch (cmd) {
         case "write" -> Files.write(p, bytes(a.length > 1 ? a[1] : ""));
-        case "append" -> Files.write(p, bytes(a[1]), StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
+        case "append" ->
+            Files.write(p, bytes(a[1]), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         case "repeat" -> {
           byte[] unit = bytes(a[2]);
           int n = Integer.parseInt(a[1]);
-          try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(p,
-              StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16)) {
+          try (OutputStream os =
+              new java.io.BufferedOutputStream(
+                  Files.newOutputStream(p, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                  1 << 16)) {
             for (int i = 0; i < n; i++) {
               os.write(unit);
             }
