@@ -1,7 +1,6 @@
 package io.github.starbook;
 
 import io.github.starbook.assemble.GuideAssembler;
-import io.github.starbook.assemble.Memo;
 import io.github.starbook.content.ContentLoader;
 import io.github.starbook.diag.BuildFailure;
 import io.github.starbook.diag.Diagnostic;
@@ -23,11 +22,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The build, step by step: load → validate → render → index → write. Each step lives in its own
- * package; this class only runs them in order, stops on errors and times them for --verbose.
+ * The build, step by step: read → assemble (compile each file) → render → output → write. Each step
+ * lives in the package of its name; this class only runs them in order, stops on errors and times
+ * them for --verbose.
  */
 public final class Build {
   /** What to build and how. {@code write=false} is {@code starbook check}. */
@@ -59,56 +58,6 @@ public final class Build {
   public record Planned(
       Guide guide, List<Output> outputs, List<Diagnostic> warnings, boolean partial) {}
 
-  /**
-   * What a long-running caller (starbook serve) keeps between builds of one content folder, so a
-   * rebuild reads, parses and renders again only what changed. Tell it which content files changed
-   * before each {@link #plan}; after {@link #rescan} the whole folder is read again. Used by one
-   * thread at a time.
-   */
-  public static final class Reuse {
-    private final Memo memo = new Memo();
-    private ContentLoader.Loaded loaded;
-    private Set<String> changed;
-    private Guide guide;
-
-    /**
-     * Content files (paths inside the content folder, '/'-separated) changed since the last plan.
-     */
-    public void changed(Set<String> contentPaths) {
-      if (changed != null) {
-        changed.addAll(contentPaths);
-      }
-    }
-
-    /** Something changed that a list of files cannot tell (folders moved, events lost). */
-    public void rescan() {
-      changed = null;
-      guide = null;
-    }
-
-    /** Plan every page next time (the caller did not use the last plan, or templates changed). */
-    public void replanAll() {
-      guide = null;
-    }
-
-    ContentLoader.Loaded load(Path root, String display, Diagnostics d) {
-      Diagnostics own = new Diagnostics();
-      ContentLoader.Loaded next =
-          loaded == null || changed == null
-              ? null
-              : new ContentLoader(root, display, own).reread(loaded, changed);
-      if (next == null) {
-        own = new Diagnostics();
-        next = new ContentLoader(root, display, own).load();
-      }
-      List<Diagnostic> problems = own.sorted(false);
-      d.addAll(problems);
-      loaded = problems.isEmpty() ? next : null;
-      changed = new TreeSet<>();
-      return next;
-    }
-  }
-
   public Result run(Options o) throws BuildFailure {
     long start = System.nanoTime();
     Diagnostics d = new Diagnostics();
@@ -139,72 +88,83 @@ public final class Build {
   }
 
   /**
-   * load → validate → render → index, without writing: outputs produce their bytes when asked. With
-   * {@code reuse} (may be null), unchanged files are not read, parsed or rendered again.
+   * read → assemble (each file compiled) → render → output, without writing: outputs produce their
+   * bytes when asked. With {@code reuse} (may be null), unchanged files are not read, parsed or
+   * rendered again.
    */
   public Planned plan(Options o, Reuse reuse) throws BuildFailure {
     return plan(o, reuse, new Diagnostics(), new Timer(o.verbose()));
   }
 
   private Planned plan(Options o, Reuse reuse, Diagnostics d, Timer t) throws BuildFailure {
-    ContentLoader.Loaded loaded =
-        t.step(
-            "load",
-            () ->
-                reuse == null
-                    ? new ContentLoader(abs(o.content()), display(o.content()), d).load()
-                    : reuse.load(abs(o.content()), display(o.content()), d));
-    Guide guide =
-        t.step(
-            "validate",
-            () ->
-                new GuideAssembler(d, o.drafts(), reuse == null ? null : reuse.memo)
-                    .assemble(loaded, o.baseUrl()));
+    ContentLoader.Loaded loaded = t.step("read", () -> read(o, reuse, d));
+    Guide guide = t.step("assemble", () -> assemble(loaded, o, reuse, d));
     stopOnErrors(d, o.strict());
-
+    PagePlanner planner = new PagePlanner(guide, templates(o, d));
+    Set<String> only = reuse == null ? null : PagePlanner.affected(reuse.guide, guide);
     List<Output> outputs = new ArrayList<>();
-    boolean partial = false;
-    try {
-      Path templates = abs(o.templates());
-      if (!Files.isDirectory(templates)) {
-        d.error(
-            display(o.templates()),
-            1,
-            1,
-            "templates folder not found",
-            "run starbook in the guide's folder, or pass --templates DIR");
-        stopOnErrors(d, o.strict());
-      }
-      Templates engine = new Templates(templates, display(o.templates()));
-      Set<String> only = reuse == null ? null : PagePlanner.affected(reuse.guide, guide);
-      PagePlanner planner = new PagePlanner(guide, engine);
-      outputs.addAll(
-          t.step("render", () -> only == null ? planner.plan() : planner.plan(only::contains)));
-      partial = only != null;
-      outputs.addAll(
-          t.step(
-              "index",
-              () -> {
-                List<Output> extras =
-                    new ArrayList<>(Extras.plan(guide, templates, display(o.templates())));
-                extras.addAll(SearchPage.plan(guide, planner));
-                return extras;
-              }));
-      outputs.addAll(t.step("study", () -> StudyPage.plan(guide, planner)));
-    } catch (IOException e) {
-      d.error(
-          display(o.templates()),
-          1,
-          1,
-          "cannot read templates: " + e.getMessage(),
-          "check the templates folder");
-    }
+    outputs.addAll(
+        t.step("render", () -> only == null ? planner.plan() : planner.plan(only::contains)));
+    outputs.addAll(t.step("output", () -> output(guide, planner, o, d)));
     OutputPlan.checkCollisions(outputs, d);
     stopOnErrors(d, o.strict());
     if (reuse != null) {
       reuse.guide = guide;
     }
-    return new Planned(guide, outputs, d.sorted(false), partial);
+    return new Planned(guide, outputs, d.sorted(false), only != null);
+  }
+
+  private ContentLoader.Loaded read(Options o, Reuse reuse, Diagnostics d) {
+    Path content = abs(o.content());
+    return reuse == null
+        ? new ContentLoader(content, display(o.content()), d).load()
+        : reuse.load(content, display(o.content()), d);
+  }
+
+  private static Guide assemble(
+      ContentLoader.Loaded loaded, Options o, Reuse reuse, Diagnostics d) {
+    return new GuideAssembler(d, o.drafts(), reuse == null ? null : reuse.memo)
+        .assemble(loaded, o.baseUrl());
+  }
+
+  private Templates templates(Options o, Diagnostics d) throws BuildFailure {
+    if (!Files.isDirectory(abs(o.templates()))) {
+      d.error(
+          display(o.templates()),
+          1,
+          1,
+          "templates folder not found",
+          "run starbook in the guide's folder, or pass --templates DIR");
+      stopOnErrors(d, o.strict());
+    }
+    try {
+      return new Templates(abs(o.templates()), display(o.templates()));
+    } catch (IOException e) {
+      cannotRead(o, d, e);
+      throw new BuildFailure(d.sorted(o.strict()));
+    }
+  }
+
+  /** The files beside the pages: assets, sitemap, search and study data and pages. */
+  private List<Output> output(Guide guide, PagePlanner planner, Options o, Diagnostics d) {
+    List<Output> out = new ArrayList<>();
+    try {
+      out.addAll(Extras.plan(guide, abs(o.templates()), display(o.templates())));
+    } catch (IOException e) {
+      cannotRead(o, d, e);
+    }
+    out.addAll(SearchPage.plan(guide, planner));
+    out.addAll(StudyPage.plan(guide, planner));
+    return out;
+  }
+
+  private void cannotRead(Options o, Diagnostics d, IOException e) {
+    d.error(
+        display(o.templates()),
+        1,
+        1,
+        "cannot read templates: " + e.getMessage(),
+        "check the templates folder");
   }
 
   private static void stopOnErrors(Diagnostics d, boolean strict) throws BuildFailure {

@@ -73,7 +73,7 @@ class MainTest {
   void verbosePrintsEachStep() {
     Run r = Run.build(tmp, BASIC, tmp.resolve("site"), "--verbose");
     assertEquals(0, r.exit(), r.toString());
-    for (String step : new String[] {"load", "validate", "render", "index", "write"}) {
+    for (String step : new String[] {"read", "assemble", "render", "output", "write"}) {
       assertTrue(r.out().contains("  " + step + " "), r.out());
     }
   }

@@ -1,6 +1,7 @@
 package io.github.starbook.serve;
 
 import io.github.starbook.Build;
+import io.github.starbook.Reuse;
 import io.github.starbook.diag.BuildFailure;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
@@ -49,7 +50,7 @@ public final class Preview implements AutoCloseable {
   private final Config config;
   private final Build build;
   private final PrintStream log;
-  private final Build.Reuse reuse = new Build.Reuse();
+  private final Reuse reuse = new Reuse();
   private final Path content;
   private final Path templates;
   private final DevServer server;
