@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +26,9 @@ class GuideContentTest {
   static final Path CONTENT = Path.of("content");
   static final Path SOURCE = Path.of("../shared/reference/cto-interview-source.txt");
   static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z0-9]+)*");
+  static final String THIRTY = "## In 30 seconds";
+  static final Pattern FOLLOW_UP = Pattern.compile("- .+\\? — \\S.+");
+  static final Pattern SUMMARY = Pattern.compile("(?m)^summary: \"?([A-Za-z]+)");
 
   static List<Path> questions() throws IOException {
     try (Stream<Path> s = Files.walk(CONTENT)) {
@@ -44,15 +49,25 @@ class GuideContentTest {
   }
 
   @Test
-  void theGuideHasAtLeast45QuestionsInEightToTenCategoriesAndItsTwoPages() throws IOException {
-    assertTrue(questions().size() >= 45, "questions: " + questions().size());
+  void theGuideHasAtLeast67QuestionsAndSixteenStoriesInEightToTenCategoriesAndItsPages()
+      throws IOException {
+    List<Path> questions = questions();
+    assertTrue(questions.size() >= 67, "questions: " + questions.size());
+    long stories = 0;
+    for (Path q : questions) {
+      stories += Files.readString(q, StandardCharsets.UTF_8).contains("\nformat: star\n") ? 1 : 0;
+    }
+    assertTrue(stories >= 16, "STAR stories: " + stories);
     long categories;
     try (Stream<Path> s = Files.list(CONTENT)) {
       categories = s.filter(p -> Files.exists(p.resolve("_index.md"))).count();
     }
     assertTrue(categories >= 8 && categories <= 10, "categories: " + categories);
-    assertTrue(Files.exists(CONTENT.resolve("pages/how-to-prepare.md")));
-    assertTrue(Files.exists(CONTENT.resolve("pages/questions-to-ask.md")));
+    for (String page :
+        List.of(
+            "how-to-prepare", "questions-to-ask", "candidate-profile", "before-the-interview")) {
+      assertTrue(Files.exists(CONTENT.resolve("pages/" + page + ".md")), page);
+    }
   }
 
   @Test
@@ -62,43 +77,96 @@ class GuideContentTest {
       String text = Files.readString(q, StandardCharsets.UTF_8);
       String front = text.substring(4, text.indexOf("\n---\n", 4));
       String body = text.substring(text.indexOf("\n---\n", 4) + 5);
-      int answerEnd = body.indexOf("## Key points");
-      if (answerEnd < 0) {
-        problems.add(q + ": no '## Key points'");
-        continue;
-      }
-      int words = words(body.substring(0, answerEnd).replaceAll("\\]\\([^)]*\\)", "]")).size();
-      if (words < 150 || words > 420) {
-        problems.add(q + ": answer has " + words + " words (150–400)");
-      }
-      int keyPoints = bullets(section(body, "## Key points"));
-      if (keyPoints < 3 || keyPoints > 6) {
-        problems.add(q + ": " + keyPoints + " key points (3–6)");
-      }
-      int followUps = bullets(section(body, "## Follow-up questions"));
-      if (followUps < 2 || followUps > 4) {
-        problems.add(q + ": " + followUps + " follow-up questions (2–4)");
-      }
-      int tags = listSize(front, "tags");
-      if (tags < 2 || tags > 5) {
-        problems.add(q + ": " + tags + " tags (2–5)");
-      }
-      int related = listSize(front, "related");
-      if (related < 2 || related > 4) {
-        problems.add(q + ": " + related + " related (2–4)");
-      }
-      if (!front.contains("summary:") || !front.contains("difficulty:")) {
-        problems.add(q + ": summary and difficulty are required in the guide");
-      }
-      boolean behavioural = front.contains("title: \"Tell me about");
-      if (behavioural != front.contains("format: star")) {
-        problems.add(q + ": behavioural questions, and only those, are format: star");
-      }
+      problems.addAll(shapeOfTheAnswer(q, body));
+      problems.addAll(shapeOfTheFrontMatter(q, front));
       if (!body.contains("](../")) {
         problems.add(q + ": no cross-link in the prose");
       }
     }
     assertEquals("", String.join("\n", problems));
+  }
+
+  /** 30-second version first, 150–550 words of answer, key points, follow-ups with sketches. */
+  static List<String> shapeOfTheAnswer(Path q, String body) {
+    List<String> problems = new ArrayList<>();
+    String thirty = section(body, THIRTY);
+    if (!body.stripLeading().startsWith(THIRTY)) {
+      problems.add(q + ": the body must open with '" + THIRTY + "'");
+    } else {
+      String said = thirty.substring(THIRTY.length()).strip();
+      int sentences = said.split("[.!?](\\s|$)").length;
+      int words = words(said).size();
+      if (sentences < 2 || sentences > 3 || words < 35 || words > 95) {
+        problems.add(
+            q
+                + ": '"
+                + THIRTY
+                + "' has "
+                + sentences
+                + " sentences and "
+                + words
+                + " words (2–3 sentences, 35–95 words)");
+      }
+    }
+    int answerEnd = body.indexOf("## Key points");
+    if (answerEnd < 0) {
+      problems.add(q + ": no '## Key points'");
+      return problems;
+    }
+    String answer = body.substring(0, answerEnd).replace(thirty, "");
+    int words = words(answer.replaceAll("\\]\\([^)]*\\)", "]")).size();
+    if (words < 150 || words > 550) {
+      problems.add(q + ": answer has " + words + " words (150–550)");
+    }
+    if (answer.matches("(?s)\\s*(## [^\\n]*\\n\\s*)?I treat .*")) {
+      problems.add(q + ": the answer opens with 'I treat …' (vary the openings)");
+    }
+    int keyPoints = bullets(section(body, "## Key points")).size();
+    if (keyPoints < 3 || keyPoints > 6) {
+      problems.add(q + ": " + keyPoints + " key points (3–6)");
+    }
+    List<String> followUps = bullets(section(body, "## Follow-up questions"));
+    if (followUps.size() < 2 || followUps.size() > 4) {
+      problems.add(q + ": " + followUps.size() + " follow-up questions (2–4)");
+    }
+    for (String f : followUps) {
+      if (!FOLLOW_UP.matcher(f).matches()) {
+        problems.add(q + ": follow-up without an answer sketch ('- Question? — sketch'): " + f);
+      }
+    }
+    return problems;
+  }
+
+  static List<String> shapeOfTheFrontMatter(Path q, String front) {
+    List<String> problems = new ArrayList<>();
+    int tags = listSize(front, "tags");
+    if (tags < 2 || tags > 5) {
+      problems.add(q + ": " + tags + " tags (2–5)");
+    }
+    int related = listSize(front, "related");
+    if (related < 2 || related > 5) {
+      problems.add(q + ": " + related + " related (2–5)");
+    }
+    if (!front.contains("summary:") || !front.contains("difficulty:")) {
+      problems.add(q + ": summary and difficulty are required in the guide");
+    }
+    boolean behavioural = front.contains("title: \"Tell me about");
+    if (behavioural != front.contains("format: star")) {
+      problems.add(q + ": behavioural questions, and only those, are format: star");
+    }
+    return problems;
+  }
+
+  @Test
+  void summariesOpenInDifferentWays() throws IOException {
+    Map<String, List<String>> byFirstWord = new TreeMap<>();
+    for (Path q : questions()) {
+      Matcher m = SUMMARY.matcher(Files.readString(q, StandardCharsets.UTF_8));
+      assertTrue(m.find(), q + ": no summary");
+      byFirstWord.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(q.toString());
+    }
+    byFirstWord.values().removeIf(files -> files.size() <= 3);
+    assertEquals(Map.of(), byFirstWord, "more than three summaries open with the same word");
   }
 
   @Test
@@ -145,8 +213,8 @@ class GuideContentTest {
     return body.substring(start, end < 0 ? body.length() : end);
   }
 
-  static int bullets(String section) {
-    return (int) section.lines().filter(l -> l.startsWith("- ")).count();
+  static List<String> bullets(String section) {
+    return section.lines().filter(l -> l.startsWith("- ")).toList();
   }
 
   static int listSize(String front, String key) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -69,7 +70,16 @@ class DifferentialTest {
     return close < 0 ? text : text.substring(close + 5);
   }
 
-  /** The element tree with text, whitespace collapsed, ids and rel dropped. */
+  /**
+   * Attributes that differ only in presentation: ids and rel, and the readonly flag flexmark adds
+   * to task-list checkboxes (its task-list-item classes are dropped below).
+   */
+  static final Set<String> IGNORED = Set.of("id", "rel", "readonly");
+
+  /** Boolean attributes: flexmark writes disabled="disabled", commonmark disabled="". */
+  static final Set<String> BOOLEAN = Set.of("disabled", "checked");
+
+  /** The element tree with text, whitespace collapsed, presentational attributes dropped. */
   static String shape(String html) {
     StringBuilder sb = new StringBuilder();
     for (Node n : Jsoup.parseBodyFragment(html).body().childNodes()) {
@@ -84,11 +94,16 @@ class DifferentialTest {
     } else if (n instanceof Element e) {
       sb.append('<').append(e.tagName());
       e.attributes().asList().stream()
-          .filter(a -> !a.getKey().equals("id") && !a.getKey().equals("rel"))
+          .filter(a -> !IGNORED.contains(a.getKey()))
+          .filter(a -> !(a.getKey().equals("class") && a.getValue().startsWith("task-list-item")))
           .sorted((x, y) -> x.getKey().compareTo(y.getKey()))
           .forEach(
               a ->
-                  sb.append(' ').append(a.getKey()).append("=\"").append(a.getValue()).append('"'));
+                  sb.append(' ')
+                      .append(a.getKey())
+                      .append("=\"")
+                      .append(BOOLEAN.contains(a.getKey()) ? "" : a.getValue())
+                      .append('"'));
       sb.append('>');
       for (Node c : e.childNodes()) {
         shape(c, sb);
