@@ -14,6 +14,7 @@ import io.github.starbook.output.SiteWriter;
 import io.github.starbook.output.StudyPage;
 import io.github.starbook.render.PagePlanner;
 import io.github.starbook.render.Templates;
+import io.github.starbook.render.Theme;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -100,12 +101,13 @@ public final class Build {
     ContentLoader.Loaded loaded = t.step("read", () -> read(o, reuse, d));
     Guide guide = t.step("assemble", () -> assemble(loaded, o, reuse, d));
     stopOnErrors(d, o.strict());
-    PagePlanner planner = new PagePlanner(guide, templates(o, d));
+    Theme theme = theme(o, d);
+    PagePlanner planner = new PagePlanner(guide, templates(theme));
     Set<String> only = reuse == null ? null : PagePlanner.affected(reuse.guide, guide);
     List<Output> outputs = new ArrayList<>();
     outputs.addAll(
         t.step("render", () -> only == null ? planner.plan() : planner.plan(only::contains)));
-    outputs.addAll(t.step("output", () -> output(guide, planner, o, d)));
+    outputs.addAll(t.step("output", () -> output(guide, planner, theme)));
     OutputPlan.checkCollisions(outputs, d);
     stopOnErrors(d, o.strict());
     if (reuse != null) {
@@ -127,44 +129,58 @@ public final class Build {
         .assemble(loaded, o.baseUrl());
   }
 
-  private Templates templates(Options o, Diagnostics d) throws BuildFailure {
-    if (!Files.isDirectory(abs(o.templates()))) {
+  /**
+   * The theme: the built-in one, overridden file by file by the guide's templates folder (the
+   * {@code --templates} folder, else {@code templates} when it exists).
+   */
+  private Theme theme(Options o, Diagnostics d) throws BuildFailure {
+    Path own = abs(o.templates() == null ? Path.of("templates") : o.templates());
+    boolean exists = Files.isDirectory(own);
+    if (!exists && o.templates() != null) {
       d.error(
           display(o.templates()),
           1,
           1,
           "templates folder not found",
-          "run starbook in the guide's folder, or pass --templates DIR");
+          "pass an existing folder, or leave out --templates to use the built-in theme");
       stopOnErrors(d, o.strict());
     }
     try {
-      return new Templates(abs(o.templates()), display(o.templates()));
+      return new Theme(exists ? own : null, display(own));
     } catch (IOException e) {
-      cannotRead(o, d, e);
-      throw new BuildFailure(d.sorted(o.strict()));
+      throw new BuildFailure(
+          List.of(
+              Diagnostic.error(
+                  display(own),
+                  1,
+                  1,
+                  "cannot read templates: " + e.getMessage(),
+                  "check the templates folder")));
+    }
+  }
+
+  private static Templates templates(Theme theme) throws BuildFailure {
+    try {
+      return new Templates(theme);
+    } catch (IOException e) {
+      throw new BuildFailure(
+          List.of(
+              Diagnostic.error(
+                  ".",
+                  1,
+                  1,
+                  "cannot read templates: " + e.getMessage(),
+                  "check the templates folder")));
     }
   }
 
   /** The files beside the pages: assets, sitemap, search and study data and pages. */
-  private List<Output> output(Guide guide, PagePlanner planner, Options o, Diagnostics d) {
-    List<Output> out = new ArrayList<>();
-    try {
-      out.addAll(Extras.plan(guide, abs(o.templates()), display(o.templates())));
-    } catch (IOException e) {
-      cannotRead(o, d, e);
-    }
+  private static List<Output> output(Guide guide, PagePlanner planner, Theme theme)
+      throws IOException {
+    List<Output> out = new ArrayList<>(Extras.plan(guide, theme));
     out.addAll(SearchPage.plan(guide, planner));
     out.addAll(StudyPage.plan(guide, planner));
     return out;
-  }
-
-  private void cannotRead(Options o, Diagnostics d, IOException e) {
-    d.error(
-        display(o.templates()),
-        1,
-        1,
-        "cannot read templates: " + e.getMessage(),
-        "check the templates folder");
   }
 
   private static void stopOnErrors(Diagnostics d, boolean strict) throws BuildFailure {

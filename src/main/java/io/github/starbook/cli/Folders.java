@@ -15,7 +15,8 @@ final class Folders {
   @Option(
       names = "--templates",
       paramLabel = "DIR",
-      defaultValue = "templates",
-      description = "Templates folder (default: ${DEFAULT-VALUE}).")
+      description =
+          "Your own templates and assets, each overriding the built-in theme's file of the same"
+              + " name (default: templates, when it exists).")
   Path templates;
 }

@@ -87,12 +87,12 @@ final class ServeCommand implements Callable<Integer> {
       main.err.println("starbook serve: --port must be 0..65535 and --poll-interval at least 10");
       return 2;
     }
-    if (!Files.isDirectory(main.cwd.resolve(folders.templates))) {
+    if (folders.templates != null && !Files.isDirectory(main.cwd.resolve(folders.templates))) {
       main.err.println(
           "starbook serve: templates folder "
               + folders.templates
               + " not found"
-              + " (run starbook in the guide's folder, or pass --templates DIR)");
+              + " (pass an existing folder, or leave out --templates to use the built-in theme)");
       return 1;
     }
     if (!address.isLoopbackAddress()) {

@@ -7,6 +7,7 @@ import io.github.starbook.model.Output;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.Site;
+import io.github.starbook.render.Theme;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +15,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /** The files beside the pages: sitemap, robots.txt, .nojekyll, the theme's assets, lunr. */
 public final class Extras {
@@ -27,8 +26,7 @@ public final class Extras {
 
   private Extras() {}
 
-  public static List<Output> plan(Guide guide, Path templates, String templatesDisplay)
-      throws IOException {
+  public static List<Output> plan(Guide guide, Theme theme) throws IOException {
     List<Output> out = new ArrayList<>();
     Site site = guide.site();
     out.add(new Output("sitemap.xml", "(sitemap)", os -> sitemap(guide, os)));
@@ -46,20 +44,13 @@ public final class Extras {
                 in.transferTo(os);
               }
             }));
-    Path assets = templates.resolve("assets");
-    if (Files.isDirectory(assets)) {
-      try (Stream<Path> files = Files.walk(assets)) {
-        for (Path p : files.sorted().toList()) {
-          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-            String rel = assets.relativize(p).toString().replace('\\', '/');
-            out.add(
-                new Output(
-                    Layout.ASSETS + rel,
-                    templatesDisplay + "/assets/" + rel,
-                    os -> Files.copy(p, os)));
-          }
-        }
+    // The theme's assets/ folder is published as the site's (both are Layout.ASSETS).
+    for (Map.Entry<String, Theme.Source> e : theme.files().tailMap(Layout.ASSETS).entrySet()) {
+      if (!e.getKey().startsWith(Layout.ASSETS)) {
+        break;
       }
+      Theme.Source s = e.getValue();
+      out.add(new Output(e.getKey(), s.display(), os -> Files.copy(s.path(), os)));
     }
     return out;
   }

@@ -11,24 +11,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Loads Pebble templates from one folder and nowhere else: names are resolved inside it, and a name
- * (or symlink) that leads outside is refused.
+ * Loads Pebble templates from the theme and nowhere else: the guide's templates folder first, then
+ * the built-in theme. A name (or a symlink in the guide's folder) that leads outside is refused.
  */
 final class ConfinedLoader implements Loader<String> {
-  private final Path root;
+  private final Theme theme;
 
-  ConfinedLoader(Path root) throws IOException {
-    this.root = root.toRealPath();
+  ConfinedLoader(Theme theme) {
+    this.theme = theme;
   }
 
   private Path resolve(String name) {
-    Path p = root.resolve(name.replace('\\', '/')).normalize();
-    if (!p.startsWith(root)) {
+    String clean = name.replace('\\', '/');
+    Path relative = Path.of(clean).normalize();
+    if (relative.isAbsolute() || relative.startsWith("..")) {
       throw new Refused(name, "template '" + name + "' is outside the templates folder");
     }
+    Theme.Source source = theme.find(relative.toString().replace('\\', '/'));
+    if (source == null) {
+      throw new Refused(name, "template '" + name + "' not found in the templates folder");
+    }
+    if (source.builtIn()) {
+      return source.path();
+    }
     try {
-      Path real = p.toRealPath();
-      if (!real.startsWith(root)) {
+      Path real = source.path().toRealPath();
+      if (!real.startsWith(theme.own())) {
         throw new Refused(name, "template '" + name + "' leads outside the templates folder");
       }
       return real;

@@ -9,12 +9,9 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The Pebble engine, built once per build: autoescaping on, strict variables (a missing variable is
@@ -23,25 +20,15 @@ import java.util.stream.Stream;
  */
 public final class Templates {
   private final PebbleEngine engine;
-  private final String displayRoot;
-  private final Path root;
+  private final Theme theme;
   private final List<String> names;
 
-  public Templates(Path root, String displayRoot) throws IOException {
-    this.displayRoot = displayRoot;
-    this.root = root;
-    try (Stream<Path> files = Files.walk(root)) {
-      this.names =
-          files
-              .filter(p -> p.toString().endsWith(".peb"))
-              .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-              .map(p -> root.relativize(p).toString().replace('\\', '/'))
-              .sorted()
-              .toList();
-    }
+  public Templates(Theme theme) throws IOException {
+    this.theme = theme;
+    this.names = theme.files().keySet().stream().filter(n -> n.endsWith(".peb")).toList();
     this.engine =
         new PebbleEngine.Builder()
-            .loader(new ConfinedLoader(root))
+            .loader(new ConfinedLoader(theme))
             .strictVariables(true)
             .autoEscaping(true)
             .newLineTrimming(true)
@@ -69,7 +56,7 @@ public final class Templates {
       }
       throw new TemplateError(
           Diagnostic.error(
-              displayRoot + "/" + file,
+              theme.display(file),
               line,
               column,
               "template error: " + e.getPebbleMessage(),
@@ -77,7 +64,7 @@ public final class Templates {
     } catch (IOException e) {
       throw new TemplateError(
           Diagnostic.error(
-              displayRoot + "/" + name,
+              theme.display(name),
               1,
               1,
               "cannot render template: " + e.getMessage(),
@@ -85,7 +72,7 @@ public final class Templates {
     } catch (RuntimeException e) {
       throw new TemplateError(
           Diagnostic.error(
-              displayRoot + "/" + name, 1, 1, "template error: " + e, "check the template"));
+              theme.display(name), 1, 1, "template error: " + e, "check the template"));
     }
   }
 
@@ -97,7 +84,7 @@ public final class Templates {
     for (int i = 0; i < names.size(); i++) {
       String text;
       try {
-        text = Files.readString(root.resolve(names.get(i)), StandardCharsets.UTF_8);
+        text = Files.readString(theme.find(names.get(i)).path(), StandardCharsets.UTF_8);
       } catch (IOException | java.io.UncheckedIOException e) {
         continue;
       }

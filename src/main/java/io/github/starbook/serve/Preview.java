@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,13 +70,19 @@ public final class Preview implements AutoCloseable {
     this.build = new Build(cwd, log);
     this.log = log;
     this.content = cwd.resolve(config.content()).toAbsolutePath().normalize();
-    this.templates = cwd.resolve(config.templates()).toAbsolutePath().normalize();
+    this.templates =
+        cwd.resolve(config.templates() == null ? Path.of("templates") : config.templates())
+            .toAbsolutePath()
+            .normalize();
     this.server = DevServer.start(config.bind(), config.port(), "/");
     boolean ok = false;
     try {
       this.watcher =
           Watcher.start(
-              List.of(content, templates), config.poll(), config.pollMillis(), this::changed);
+              Files.isDirectory(templates) ? List.of(content, templates) : List.of(content),
+              config.poll(),
+              config.pollMillis(),
+              this::changed);
       ok = true;
     } finally {
       if (!ok) {

@@ -7,6 +7,7 @@ import io.github.starbook.model.Guide;
 import io.github.starbook.model.Output;
 import io.github.starbook.render.PagePlanner;
 import io.github.starbook.render.Templates;
+import io.github.starbook.render.Theme;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,8 @@ public class RenderBench {
     loaded = new ContentLoader(root, content, new Diagnostics()).load();
     guide = new GuideAssembler(new Diagnostics(), false).assemble(loaded, null);
     List<Output> pages =
-        new PagePlanner(guide, new Templates(Path.of(templates).toAbsolutePath(), templates))
+        new PagePlanner(
+                guide, new Templates(new Theme(Path.of(templates).toAbsolutePath(), templates)))
             .plan();
     String q = guide.questions().get(0).url() + "index.html";
     String c = guide.categories().get(0).url() + "index.html";

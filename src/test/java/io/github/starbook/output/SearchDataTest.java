@@ -53,7 +53,8 @@ class SearchDataTest {
             "\"tags\":[\"incidents\",\"reliability\",\"communication\",\"leadership\"],"
                 + "\"difficulty\":\"advanced\",\"format\":\"star\""));
     // Links keep their text, not their address.
-    assertTrue(js.contains("see measuring engineering performance. Speak in time and money Above all"));
+    assertTrue(
+        js.contains("see measuring engineering performance. Speak in time and money Above all"));
     assertFalse(js.contains("index.html)"), "a link address leaked into the search text");
     // '&' is escaped so the data can never close a script element.
     assertTrue(js.contains("\"categoryTitle\":\"Strategy \\u0026 Vision\""));
