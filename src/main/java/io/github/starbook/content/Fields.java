@@ -146,7 +146,7 @@ public final class Fields {
       if (Math.abs(a.length() - lower.length()) >= bestDistance) {
         continue; // the distance is at least the difference in length
       }
-      int d = distance(lower, a);
+      int d = distance(lower, a.toLowerCase(java.util.Locale.ROOT));
       if (d < bestDistance || (best != null && d == bestDistance && a.compareTo(best) < 0)) {
         bestDistance = d;
         best = a;

@@ -3,6 +3,8 @@ package io.github.starbook.content;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.model.Site;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,19 +12,27 @@ import java.util.Set;
 /** Reads and checks {@code content/site.yaml}. */
 public final class SiteSettings {
   public static final Set<String> KEYS =
-      Set.of("title", "description", "baseUrl", "language", "repo", "editBranch", "allowHtml");
+      Set.of(
+          "title",
+          "description",
+          "baseUrl",
+          "language",
+          "repo",
+          "editBranch",
+          "allowHtml",
+          "params");
 
   private SiteSettings() {}
 
   public static Site read(SourceFile file, String baseUrlOverride, List<Diagnostic> problems) {
     if (file == null) {
-      return new Site("", "", baseUrlOverride, "en", null, null, false);
+      return new Site("", "", baseUrlOverride, "en", null, null, false, Map.of());
     }
     List<Diagnostic> local = new ArrayList<>();
     Map<String, YamlValue.Entry> map = Yaml.load(file.text(), 1, file.display(), local);
     problems.addAll(local);
     if (map == null) {
-      return new Site("", "", baseUrlOverride, "en", null, null, false);
+      return new Site("", "", baseUrlOverride, "en", null, null, false, Map.of());
     }
     for (YamlValue.Entry e : map.values()) {
       if (!KEYS.contains(e.key())) {
@@ -83,6 +93,47 @@ public final class SiteSettings {
         language == null ? "en" : language,
         repo,
         branch == null ? "main" : branch,
-        allowHtml);
+        allowHtml,
+        params(map.get("params"), file.display(), problems));
+  }
+
+  /** {@code params:}, a mapping of the author's own values, as plain Java values. */
+  static Map<String, Object> params(
+      YamlValue.Entry entry, String display, List<Diagnostic> problems) {
+    if (entry == null || entry.value().value() == null) {
+      return Map.of();
+    }
+    if (!(entry.value().value() instanceof Map<?, ?>)) {
+      problems.add(
+          Diagnostic.error(
+              display,
+              entry.value().line(),
+              entry.value().column(),
+              "params must be a mapping of your own keys, not " + entry.value().typeName(),
+              "write e.g. 'params:' and below it '  author: Jane Doe'"));
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> plain = (Map<String, Object>) plain(entry.value());
+    return plain;
+  }
+
+  private static Object plain(YamlValue v) {
+    if (v.value() instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object item : list) {
+        out.add(plain((YamlValue) item));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    if (v.value() instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Object e : map.values()) {
+        YamlValue.Entry entry = (YamlValue.Entry) e;
+        out.put(entry.key(), plain(entry.value()));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    return v.value();
   }
 }

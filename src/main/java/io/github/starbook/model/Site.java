@@ -1,6 +1,13 @@
 package io.github.starbook.model;
 
-/** The guide as a whole, from {@code content/site.yaml}. */
+import java.util.Map;
+
+/**
+ * The guide as a whole, from {@code content/site.yaml}.
+ *
+ * @param params the author's own values ({@code params:}), for templates as {@code site.params}:
+ *     text, numbers, true/false, lists and mappings, in the file's order
+ */
 public record Site(
     String title,
     String description,
@@ -8,7 +15,8 @@ public record Site(
     String language,
     String repo,
     String editBranch,
-    boolean allowHtml) {
+    boolean allowHtml,
+    Map<String, Object> params) {
 
   /** The absolute URL of a site-relative path, or null when no baseUrl is known. */
   public String absolute(String sitePath) {

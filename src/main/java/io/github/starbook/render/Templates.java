@@ -45,22 +45,28 @@ public final class Templates {
     } catch (PebbleException e) {
       String file = e.getFileName() != null ? e.getFileName() : name;
       int line = e.getLineNumber() != null && e.getLineNumber() > 0 ? e.getLineNumber() : 1;
-      int column = 1;
-      if (e instanceof ConfinedLoader.Refused r && e.getLineNumber() == null) {
-        int[] where = mention(r.name);
-        if (where != null) {
-          file = names.get(where[0]);
-          line = where[1];
-          column = where[2];
+      if (e instanceof ConfinedLoader.Refused r) {
+        int column = 1;
+        if (e.getLineNumber() == null) {
+          int[] where = mention(r.name);
+          if (where != null) {
+            file = names.get(where[0]);
+            line = where[1];
+            column = where[2];
+          }
         }
+        throw new TemplateError(
+            Diagnostic.error(
+                theme.display(file),
+                line,
+                column,
+                "template error: " + e.getPebbleMessage(),
+                "fix the include, extends or import name"));
       }
+      TemplateProblem problem = TemplateProblem.of(e, lineOf(file, line), context);
       throw new TemplateError(
           Diagnostic.error(
-              theme.display(file),
-              line,
-              column,
-              "template error: " + e.getPebbleMessage(),
-              "fix the template, or check the variable name against the README's template reference"));
+              theme.display(file), line, problem.column(), problem.message(), problem.hint()));
     } catch (IOException e) {
       throw new TemplateError(
           Diagnostic.error(
@@ -104,6 +110,20 @@ public final class Templates {
       }
     }
     return null;
+  }
+
+  /** The text of a template's line (1-based), or "" when it cannot be read. */
+  private String lineOf(String name, int line) {
+    Theme.Source s = theme.find(name);
+    if (s == null) {
+      return "";
+    }
+    try {
+      List<String> lines = Files.readAllLines(s.path(), StandardCharsets.UTF_8);
+      return line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "";
+    }
   }
 
   public String render(String name, Map<String, Object> context) throws TemplateError {
