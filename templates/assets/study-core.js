@@ -1,35 +1,36 @@
-/* starbook study mode: progress storage and SM-2 scheduling, shared by the study page and the
-   question pages. Plain script (no modules) so it also works when the site is opened from disk. */
+/*
+ * starbook study mode: progress storage and SM-2 scheduling, shared by the study page and the
+ * question pages. Plain classic script so the site also works from file://.
+ */
 (function () {
   'use strict';
-
-  var FORMAT = 'starbook-progress';
-  var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const FORMAT = 'starbook-progress';
+  const DATE = /^\d{4}-\d{2}-\d{2}$/;
   /* The four buttons as SM-2 response qualities (0-5): Again fails the card, Hard/Good/Easy pass. */
-  var GRADES = {
+  const GRADES = {
     1: { name: 'Again', quality: 1 },
     2: { name: 'Hard', quality: 3 },
     3: { name: 'Good', quality: 4 },
     4: { name: 'Easy', quality: 5 }
   };
-  var KNOWN_DAYS = 30;
+  const KNOWN_DAYS = 30;
 
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  const pad = (n) => (n < 10 ? '0' : '') + n;
 
   /** Today's date in the reader's time zone, as YYYY-MM-DD. */
   function today() {
-    var d = new Date();
+    const d = new Date();
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
   }
 
   function addDays(date, days) {
-    var p = date.split('-');
-    var d = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2] + days));
+    const p = date.split('-');
+    const d = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2] + days));
     return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate());
   }
 
   function daysBetween(from, to) {
-    var a = from.split('-'), b = to.split('-');
+    const a = from.split('-'), b = to.split('-');
     return Math.round((Date.UTC(+b[0], +b[1] - 1, +b[2]) - Date.UTC(+a[0], +a[1] - 1, +a[2])) / 864e5);
   }
 
@@ -43,11 +44,11 @@
 
   /** Parses stored or imported progress; null when it is not starbook progress. */
   function parse(text) {
-    var d;
+    let d;
     try { d = JSON.parse(text); } catch (e) { return null; }
     if (!d || d.format !== FORMAT || !d.cards || typeof d.cards !== 'object') { return null; }
-    var out = empty();
-    Object.keys(d.cards).forEach(function (id) {
+    const out = empty();
+    Object.keys(d.cards).forEach((id) => {
       if (validCard(d.cards[id])) { out.cards[id] = d.cards[id]; }
     });
     out.mocks = Array.isArray(d.mocks) ? d.mocks.slice(-200) : [];
@@ -55,27 +56,33 @@
     return out;
   }
 
-  function Store(key) { this.key = key; }
-  Store.prototype.load = function () {
-    var text = null;
-    try { text = window.localStorage.getItem(this.key); } catch (e) { /* storage blocked */ }
-    return (text && parse(text)) || empty();
-  };
-  Store.prototype.save = function (data) {
-    try {
-      window.localStorage.setItem(this.key, JSON.stringify(data));
-      return true;
-    } catch (e) {
-      return false;
+  /** The reader's progress in localStorage under the given key (see Starbook.keys.study). */
+  class Store {
+    constructor(key) { this.key = key; }
+
+    load() {
+      let text = null;
+      try { text = window.localStorage.getItem(this.key); } catch (e) { /* storage blocked */ }
+      return (text && parse(text)) || empty();
     }
-  };
-  /** Loads, changes and saves in one go; returns the changed data. */
-  Store.prototype.update = function (change) {
-    var data = this.load();
-    change(data);
-    this.save(data);
-    return data;
-  };
+
+    save(data) {
+      try {
+        window.localStorage.setItem(this.key, JSON.stringify(data));
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+
+    /** Loads, changes and saves in one go; returns the changed data. */
+    update(change) {
+      const data = this.load();
+      change(data);
+      this.save(data);
+      return data;
+    }
+  }
 
   /**
    * SM-2 (Wozniak, 1990): a failed card (quality < 3) starts over with a one-day interval and
@@ -83,14 +90,14 @@
    * ease. Afterwards the ease moves by 0.1 - (5 - q) * (0.08 + (5 - q) * 0.02), never below 1.3.
    */
   function schedule(card, grade, hash, now) {
-    var g = GRADES[grade];
+    const g = GRADES[grade];
     if (!g) { throw new Error('grade must be 1-4'); }
-    var c = card || {};
-    var ease = isFinite(c.ease) ? c.ease : 2.5;
-    var reps = isFinite(c.reps) ? c.reps : 0;
-    var interval = isFinite(c.interval) ? c.interval : 0;
-    var q = g.quality;
-    var lapses = c.lapses || 0;
+    const c = card || {};
+    let ease = isFinite(c.ease) ? c.ease : 2.5;
+    let reps = isFinite(c.reps) ? c.reps : 0;
+    let interval = isFinite(c.interval) ? c.interval : 0;
+    const q = g.quality;
+    let lapses = c.lapses || 0;
     if (q < 3) {
       reps = 0;
       interval = 1;
@@ -108,16 +115,16 @@
 
   /** "Add to review": due today, keeping what was learned before. */
   function added(card, hash, now) {
-    var c = card || { interval: 0, ease: 2.5, reps: 0, lapses: 0, grade: 0, last: null, hash: hash };
-    var out = {};
-    Object.keys(c).forEach(function (k) { out[k] = c[k]; });
+    const c = card || { interval: 0, ease: 2.5, reps: 0, lapses: 0, grade: 0, last: null, hash: hash };
+    const out = {};
+    Object.keys(c).forEach((k) => { out[k] = c[k]; });
     out.due = now;
     return out;
   }
 
   /** "Mark as known": passed, next look in a month. */
   function known(card, hash, now) {
-    var c = card || {};
+    const c = card || {};
     return {
       due: addDays(now, KNOWN_DAYS), interval: KNOWN_DAYS,
       ease: Math.max(isFinite(c.ease) ? c.ease : 2.5, 2.5), reps: Math.max(c.reps || 0, 3),
@@ -140,7 +147,7 @@
     return !!(card && card.last && card.grade >= 3);
   }
 
-  function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+  const plural = (n, word) => n + ' ' + word + (n === 1 ? '' : 's');
 
   /** A short label for an interval: "today", "1 day", "6 days", "3 months". */
   function span(days) {
@@ -152,15 +159,15 @@
 
   /** One sentence about a card for people: what its state means and when it comes back. */
   function describe(card, hash, now) {
-    var s = state(card, hash, now);
+    const s = state(card, hash, now);
     if (s === 'new') { return 'Not in your review deck yet.'; }
     if (s === 'changed') { return 'The answer changed since you learned it: review it again.'; }
-    var grade = card.grade && GRADES[card.grade] ? ' Last grade: ' + GRADES[card.grade].name + '.' : '';
+    let grade = card.grade && GRADES[card.grade] ? ' Last grade: ' + GRADES[card.grade].name + '.' : '';
     if (card.known) { grade = ' Marked as known.'; }
     if (s === 'due') {
       return (card.last ? 'Due for review today.' : 'In your review deck, due today.') + grade;
     }
-    var days = daysBetween(now, card.due);
+    const days = daysBetween(now, card.due);
     return 'Next review in ' + span(days) + ' (' + card.due + ').' + grade;
   }
 

@@ -1,4 +1,4 @@
-/* starbook study page: flashcards, mock interview and progress. Needs study-core.js first. */
+/* starbook study page: flashcards, mock interview and progress. Needs theme.js and study-core.js first. */
 (function () {
   'use strict';
   const S = window.StarbookStudy;
@@ -6,7 +6,7 @@
   if (!S || !root) { return; }
   const $ = (id) => document.getElementById(id);
   const data = JSON.parse($('study-cards').textContent);
-  const store = new S.Store(root.getAttribute('data-store'));
+  const store = new S.Store(Starbook.keys.study(root));
   const categoryTitle = {};
   data.categories.forEach((c) => { categoryTitle[c.slug] = c.title; });
   const VIEWS = ['cards', 'mock', 'progress'];
@@ -334,66 +334,88 @@
   });
 
   /* ---------- progress ---------- */
-  function renderProgress() {
-    const now = S.today();
-    const d = store.load();
+  /** How the reader stands over the whole guide (total) and per category (rows, in guide order). */
+  function countProgress(d, now) {
     const total = { due: 0, learned: 0, fresh: 0, changed: 0 };
     const rows = data.categories.map((cat) => ({ cat: cat, due: 0, learned: 0, later: 0, fresh: 0, all: 0 }));
     const rowOf = {};
     rows.forEach((r) => { rowOf[r.cat.slug] = r; });
     data.cards.forEach((c) => {
-      const card = d.cards[c.id];
-      const st = S.state(card, c.hash, now);
+      const stored = d.cards[c.id];
+      const st = S.state(stored, c.hash, now);
       const r = rowOf[c.category];
       r.all++;
-      if (S.learned(card)) { total.learned++; }
+      if (S.learned(stored)) { total.learned++; }
       if (st === 'changed') { total.changed++; }
       if (st === 'due' || st === 'changed') { total.due++; r.due++; }
       else if (st === 'new') { total.fresh++; r.fresh++; }
-      else if (S.learned(card)) { r.learned++; }
+      else if (S.learned(stored)) { r.learned++; }
       else { r.later++; }
     });
-    const stats = $('progress-stats');
-    stats.replaceChildren();
-    [['Due today', total.due, 'due'], ['Learned', total.learned + ' of ' + data.cards.length, 'learned'],
-      ['New', total.fresh, 'new'], ['Answer changed', total.changed, 'changed'],
-      ['Mock answers', d.mocks.length, 'mocks']].forEach((s) => {
-      const div = document.createElement('div');
-      div.setAttribute('data-stat', s[2]);
-      const dt = document.createElement('dt');
-      dt.textContent = s[0];
-      const dd = document.createElement('dd');
-      dd.textContent = s[1];
-      div.append(dt, dd);
-      stats.appendChild(div);
+    return { total: total, rows: rows };
+  }
+
+  /** One figure of the summary: <div data-stat><dt>label</dt><dd>value</dd></div>. */
+  function statItem(label, value, name) {
+    const div = document.createElement('div');
+    div.setAttribute('data-stat', name);
+    const dt = document.createElement('dt');
+    dt.textContent = label;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    div.append(dt, dd);
+    return div;
+  }
+
+  function renderStats(total, mockCount) {
+    $('progress-stats').replaceChildren(
+      statItem('Due today', total.due, 'due'),
+      statItem('Learned', total.learned + ' of ' + data.cards.length, 'learned'),
+      statItem('New', total.fresh, 'new'),
+      statItem('Answer changed', total.changed, 'changed'),
+      statItem('Mock answers', mockCount, 'mocks'));
+  }
+
+  /** A category's bar: one segment per non-empty share, sized by its part of the category. */
+  function categoryBar(r) {
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    bar.setAttribute('role', 'img');
+    const text = r.learned + ' learned, ' + r.due + ' due, ' + r.later + ' scheduled, ' + r.fresh + ' new';
+    bar.setAttribute('aria-label', r.cat.title + ': ' + text);
+    [['learned', r.learned], ['due', r.due], ['later', r.later], ['fresh', r.fresh]].forEach(([name, n]) => {
+      if (!n) { return; }
+      const seg = document.createElement('span');
+      seg.className = 'seg ' + name;
+      seg.style.width = (100 * n / r.all) + '%';
+      bar.appendChild(seg);
     });
-    const bars = $('progress-bars');
-    bars.replaceChildren();
-    rows.forEach((r) => {
-      if (!r.all) { return; }
-      const li = document.createElement('li');
-      li.setAttribute('data-category', r.cat.slug);
-      const name = document.createElement('span');
-      name.className = 'bar-name';
-      name.textContent = r.cat.title;
-      const bar = document.createElement('span');
-      bar.className = 'bar';
-      bar.setAttribute('role', 'img');
-      const text = r.learned + ' learned, ' + r.due + ' due, ' + r.later + ' scheduled, ' + r.fresh + ' new';
-      bar.setAttribute('aria-label', r.cat.title + ': ' + text);
-      [['learned', r.learned], ['due', r.due], ['later', r.later], ['fresh', r.fresh]].forEach((p) => {
-        if (!p[1]) { return; }
-        const seg = document.createElement('span');
-        seg.className = 'seg ' + p[0];
-        seg.style.width = (100 * p[1] / r.all) + '%';
-        bar.appendChild(seg);
-      });
-      const num = document.createElement('span');
-      num.className = 'bar-count';
-      num.textContent = r.learned + '/' + r.all + (r.due ? ' · ' + r.due + ' due' : '');
-      li.append(name, bar, num);
-      bars.appendChild(li);
-    });
+    return bar;
+  }
+
+  /** A category's line: its name, its bar and "learned/all · due". */
+  function categoryRow(r) {
+    const li = document.createElement('li');
+    li.setAttribute('data-category', r.cat.slug);
+    const name = document.createElement('span');
+    name.className = 'bar-name';
+    name.textContent = r.cat.title;
+    const num = document.createElement('span');
+    num.className = 'bar-count';
+    num.textContent = r.learned + '/' + r.all + (r.due ? ' · ' + r.due + ' due' : '');
+    li.append(name, categoryBar(r), num);
+    return li;
+  }
+
+  function renderBars(rows) {
+    $('progress-bars').replaceChildren(...rows.filter((r) => r.all).map(categoryRow));
+  }
+
+  function renderProgress() {
+    const d = store.load();
+    const counts = countProgress(d, S.today());
+    renderStats(counts.total, d.mocks.length);
+    renderBars(counts.rows);
   }
 
   $('export').addEventListener('click', () => {
