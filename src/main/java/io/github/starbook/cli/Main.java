@@ -1,9 +1,12 @@
 package io.github.starbook.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,12 +59,19 @@ public final class Main implements Runnable {
     new CommandLine(this).usage(out);
   }
 
-  /** The version from the jar's manifest, or "dev" when run from classes. */
+  /** The version the build wrote into starbook.properties, with the git commit when known. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"starbook " + (v == null ? "dev" : v)};
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("/starbook.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      String version = p.getProperty("version", "dev");
+      String commit = p.getProperty("commit", "").strip();
+      return new String[] {"starbook " + version + (commit.isEmpty() ? "" : " (" + commit + ")")};
     }
   }
 }

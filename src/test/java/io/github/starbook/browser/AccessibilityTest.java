@@ -40,6 +40,11 @@ class AccessibilityTest extends GuideBrowserTest {
   void noSeriousViolationsOnTheMainPages(String theme) throws IOException {
     chrome.get(base + "index.html");
     js(chrome, "localStorage.setItem('starbook-theme', arguments[0])", theme);
+    // Chromium stores localStorage asynchronously: reload until the next page load sees it, so
+    // that the pages below are checked in the theme asked for (else this test was flaky).
+    for (int i = 0; i < 50 && !theme.equals(dataTheme()); i++) {
+      chrome.navigate().refresh();
+    }
     List<String> problems = new ArrayList<>();
     for (String page :
         List.of(
@@ -70,9 +75,13 @@ class AccessibilityTest extends GuideBrowserTest {
     assertEquals(List.of(), problems, String.join("\n", problems));
   }
 
+  private Object dataTheme() {
+    return js(chrome, "return document.documentElement.getAttribute('data-theme')");
+  }
+
   @SuppressWarnings("unchecked")
   private List<String> check(String page, String theme) {
-    assertEquals(theme, js(chrome, "return document.documentElement.getAttribute('data-theme')"));
+    assertEquals(theme, dataTheme(), page);
     js(chrome, axe);
     Object result =
         chrome.executeAsyncScript(

@@ -107,7 +107,7 @@ class SearchBrowserTest extends GuideBrowserTest {
 
   @Test
   void theResultNamesTheStarSectionTheMatchIsIn() {
-    type("throttling");
+    type("backoff");
     WebElement first = options().get(0);
     assertEquals(OUTAGE, first.findElement(By.className("sr-title")).getText());
     assertEquals("Action", first.findElement(By.className("sr-section")).getText());
@@ -116,7 +116,7 @@ class SearchBrowserTest extends GuideBrowserTest {
             .findElement(By.cssSelector(".sr-snippet mark"))
             .getText()
             .toLowerCase()
-            .startsWith("throttl"));
+            .startsWith("backoff"));
   }
 
   @Test

@@ -44,7 +44,7 @@ class SearchFromDiskTest {
       until(chrome, "location.href.endsWith('/reliability/observability-strategy/index.html')");
       assertTrue(chrome.getCurrentUrl().startsWith("file:"), chrome.getCurrentUrl());
 
-      chrome.get(root + "search/index.html?q=throttling");
+      chrome.get(root + "search/index.html?q=backoff");
       until(chrome, "document.querySelector('.search-result')");
       assertEquals(
           SearchBrowserTest.OUTAGE,

@@ -14,9 +14,15 @@ public final class RealGuide {
 
   /** How many questions content/ holds: content/CATEGORY/SLUG.md, pages/ and _index.md aside. */
   public static int questionCount() {
+    return questionCount(null);
+  }
+
+  /** How many questions one category holds (all of them when {@code category} is null). */
+  public static int questionCount(String category) {
     try (Stream<Path> s = Files.walk(CONTENT, 2)) {
       return (int)
           s.filter(p -> p.getNameCount() == 3 && p.toString().endsWith(".md"))
+              .filter(p -> category == null || p.getName(1).toString().equals(category))
               .filter(p -> !p.getFileName().toString().equals("_index.md"))
               .filter(p -> !p.getParent().getFileName().toString().equals("pages"))
               .count();
