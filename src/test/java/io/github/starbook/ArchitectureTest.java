@@ -25,6 +25,7 @@ class ArchitectureTest {
     "render",
     "output",
     "pipeline",
+    "init",
     "serve",
     "cli"
   };

@@ -43,8 +43,12 @@ class MainTest {
     Run r = Run.main(tmp, "--version");
     assertEquals(0, r.exit());
     String pom = Files.readString(Path.of("pom.xml"));
-    String version = pom.replaceFirst("(?s).*?<artifactId>starbook</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
-    assertTrue(r.out().matches("starbook " + Pattern.quote(version) + "( \\([0-9a-f]{7,40}\\))?\n"), r.out());
+    String version =
+        pom.replaceFirst(
+            "(?s).*?<artifactId>starbook</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+    assertTrue(
+        r.out().matches("starbook " + Pattern.quote(version) + "( \\([0-9a-f]{7,40}\\))?\n"),
+        r.out());
   }
 
   @Test
@@ -63,6 +67,41 @@ class MainTest {
     assertEquals(0, r.exit(), r.toString());
     assertTrue(r.out().startsWith("checked 17 pages in "), r.out());
     assertFalse(Files.exists(tmp.resolve("site")));
+  }
+
+  @Test
+  void aGuideWithoutTemplatesIsBuiltWithTheBuiltInTheme() throws IOException {
+    Path content = copyBasic();
+    Run own = Run.build(tmp, content, tmp.resolve("own"));
+    assertEquals(0, own.exit(), own.toString());
+    Run builtIn = Run.main(tmp, "build", "--content", content.toString(), "--out", "builtin");
+    assertEquals(0, builtIn.exit(), builtIn.toString());
+    assertFalse(Files.exists(tmp.resolve("templates")), "no templates folder here");
+    assertEquals(Trees.hash(tmp.resolve("own")), Trees.hash(tmp.resolve("builtin")));
+  }
+
+  @Test
+  void aTemplatesFolderThatIsNamedButMissingIsAnError() {
+    Run r = Run.main(tmp, "check", "--content", BASIC.toString(), "--templates", "nope");
+    assertEquals(1, r.exit());
+    assertTrue(
+        r.err().startsWith("nope:1:1: error: templates folder not found (pass an existing"),
+        r.err());
+  }
+
+  @Test
+  void initRefusesAFolderThatIsNotEmptyAndWritesNothing() throws IOException {
+    Files.createDirectories(tmp.resolve("taken"));
+    Files.writeString(tmp.resolve("taken/notes.txt"), "mine");
+    Run r = Run.main(tmp, "init", "taken");
+    assertEquals(1, r.exit());
+    assertEquals(
+        "starbook init: taken is not an empty folder; nothing written (choose a new folder"
+            + " name)\n",
+        r.err());
+    try (var files = Files.list(tmp.resolve("taken"))) {
+      assertEquals(1, files.count());
+    }
   }
 
   @Test

@@ -20,6 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeTest {
   @TempDir Path tmp;
 
+  /** The commands of the first shell block under a heading (e.g. "## Start your own guide"). */
+  static List<String> section(String heading) throws IOException {
+    String text = Files.readString(Path.of("README.md"));
+    int at = text.indexOf("\n" + heading + "\n");
+    assertTrue(at >= 0, "README has no section " + heading);
+    int open = text.indexOf("\n```sh\n", at);
+    int close = text.indexOf("\n```\n", open + 1);
+    List<String> commands = new ArrayList<>();
+    for (String line : text.substring(open + 7, close).split("\n")) {
+      String cmd = line.replaceAll("\\s+#.*$", "").strip();
+      if (!cmd.isEmpty()) {
+        commands.add(cmd);
+      }
+    }
+    return commands;
+  }
+
   static List<List<String>> shellBlocks() throws IOException {
     List<List<String>> blocks = new ArrayList<>();
     List<String> current = null;

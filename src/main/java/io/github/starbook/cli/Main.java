@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       NewCommand.class,
       ServeCommand.class,
+      InitCommand.class,
+      ThemeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -59,19 +61,34 @@ public final class Main implements Runnable {
     new CommandLine(this).usage(out);
   }
 
-  /** The version the build wrote into starbook.properties, with the git commit when known. */
+  /** A path as messages show it: relative to the working directory, "." for itself. */
+  static String shown(Path cwd, Path path) {
+    String s = cwd.relativize(path).toString();
+    return s.isEmpty() ? "." : s;
+  }
+
+  /** What the build wrote into starbook.properties: version, and the git commit (may be ""). */
+  static Properties buildInfo() throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("/starbook.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    }
+    return p;
+  }
+
+  /** starbook's version, e.g. 0.2.0 ("dev" when the build wrote none). */
+  static String version() throws IOException {
+    return buildInfo().getProperty("version", "dev");
+  }
+
+  /** The version, with the git commit when the build was given it. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
-      Properties p = new Properties();
-      try (InputStream in = Main.class.getResourceAsStream("/starbook.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
-      }
-      String version = p.getProperty("version", "dev");
-      String commit = p.getProperty("commit", "").strip();
-      return new String[] {"starbook " + version + (commit.isEmpty() ? "" : " (" + commit + ")")};
+      String commit = buildInfo().getProperty("commit", "").strip();
+      return new String[] {"starbook " + version() + (commit.isEmpty() ? "" : " (" + commit + ")")};
     }
   }
 }

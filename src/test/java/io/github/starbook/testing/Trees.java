@@ -33,6 +33,17 @@ public final class Trees {
     }
   }
 
+  /** The SHA-256 of one file, in lower-case hex. */
+  public static String sha256(Path file) throws IOException {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Every path under {@code root}, sorted, with the SHA-256 of its bytes: files by their relative
    * path ({@code /} separators), folders by their path and a trailing {@code /} (so an added empty
