@@ -121,6 +121,34 @@ class MainTest {
   }
 
   @Test
+  void anUnfinishedQuestionFailsCheckStrict() throws IOException {
+    Path content = copyBasic();
+    Run made = Run.main(tmp, "new", "strategy/fresh", "--star", "--content", content.toString());
+    assertEquals(0, made.exit(), made.toString());
+    Files.writeString(
+        content.resolve("strategy/empty.md"), "---\ntitle: \"Empty?\"\ntags: [a]\n---\n");
+    Run strict =
+        Run.main(
+            tmp,
+            "check",
+            "--strict",
+            "--content",
+            content.toString(),
+            "--templates",
+            Run.TEMPLATES.toString());
+    assertEquals(1, strict.exit());
+    String placeholder =
+        ": error: placeholder text from 'starbook new' is still here (replace it with your own"
+            + " words)";
+    for (String where :
+        List.of("fresh.md:6:11", "fresh.md:10:1", "fresh.md:14:1", "fresh.md:26:3")) {
+      assertTrue(strict.err().contains(where + placeholder), where + "\n" + strict.err());
+    }
+    assertTrue(
+        strict.err().contains("empty.md:5:1: error: question has no answer text"), strict.err());
+  }
+
+  @Test
   void strictTurnsWarningsIntoErrors() throws IOException {
     Path content = copyBasic();
     Files.writeString(
@@ -160,16 +188,12 @@ class MainTest {
     String text = Files.readString(content.resolve("people/first-hire.md"));
     assertTrue(text.contains("title: \"Tell me about \\\"a\\\" hire.\"\nformat: star\n"), text);
     assertTrue(text.indexOf("## Situation") < text.indexOf("## Result"));
+    // A valid skeleton: it builds, and its placeholders are warnings (errors with --strict).
     Run check =
         Run.main(
-            tmp,
-            "check",
-            "--strict",
-            "--content",
-            content.toString(),
-            "--templates",
-            Run.TEMPLATES.toString());
+            tmp, "check", "--content", content.toString(), "--templates", Run.TEMPLATES.toString());
     assertEquals(0, check.exit(), check.toString());
+    assertTrue(check.err().contains("first-hire.md:6:11: warning: placeholder text"), check.err());
     Run again = Run.main(tmp, "new", "people/first-hire", "--content", content.toString());
     assertEquals(1, again.exit());
     assertTrue(again.err().contains("already exists; not overwriting it"), again.err());

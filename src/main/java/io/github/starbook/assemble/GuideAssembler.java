@@ -10,8 +10,10 @@ import io.github.starbook.content.SiteSettings;
 import io.github.starbook.content.SourceFile;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
+import io.github.starbook.model.Attachment;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
+import io.github.starbook.model.Layout;
 import io.github.starbook.model.Page;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.Site;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,13 +55,16 @@ public final class GuideAssembler {
     Site site = SiteSettings.read(loaded.siteYaml(), baseUrlOverride, siteProblems);
     diagnostics.addAll(siteProblems);
     if (memo != null) {
-      memo.settings(Memo.key(site, drafts));
+      memo.settings(Memo.key(site, drafts, loaded.files()));
       memo.retain(
           loaded.markdown().stream()
               .map(SourceFile::contentPath)
               .collect(java.util.stream.Collectors.toSet()));
     }
-    List<Doc> docs = built(loaded.markdown(), new DocBuilder(new Markdown(site.allowHtml()), site));
+    Map<String, Attachment> files = new LinkedHashMap<>();
+    loaded.files().forEach(f -> files.put(f.contentPath(), f));
+    List<Doc> docs =
+        built(loaded.markdown(), new DocBuilder(new Markdown(site.allowHtml()), site, files));
     for (Doc d : docs) {
       diagnostics.addAll(d.problems());
     }
@@ -72,7 +78,24 @@ public final class GuideAssembler {
     if (memo != null) {
       memo.environment(Memo.key(targets, questionIds.ids()));
     }
-    return guide(site, usable, targets, questionIds);
+    warnUnused(loaded.files(), usable);
+    return guide(site, usable, targets, questionIds, loaded.files());
+  }
+
+  /** A file beside the content that no page shows or links to is published, with a warning. */
+  private void warnUnused(List<Attachment> files, List<Doc> usable) {
+    Set<String> used = new HashSet<>();
+    usable.forEach(d -> used.addAll(d.files()));
+    for (Attachment f : files) {
+      if (!used.contains(f.contentPath()) && !Layout.FAVICONS.contains(f.contentPath())) {
+        diagnostics.warning(
+            f.display(),
+            1,
+            1,
+            "file is not used by any page",
+            "link it from a page (e.g. ![What it shows](img/file.svg)) or remove it");
+      }
+    }
   }
 
   /** The ids of the questions that will be built, to resolve {@code related} entries against. */
@@ -111,7 +134,11 @@ public final class GuideAssembler {
 
   /** The checks between files, then the guide in reading order. */
   private Guide guide(
-      Site site, List<Doc> usable, Map<String, Links.Target> targets, QuestionIds questionIds) {
+      Site site,
+      List<Doc> usable,
+      Map<String, Links.Target> targets,
+      QuestionIds questionIds,
+      List<Attachment> files) {
     Page home = null;
     List<Category> cats = new ArrayList<>();
     List<Question> questions = new ArrayList<>();
@@ -141,7 +168,8 @@ public final class GuideAssembler {
             .thenComparingInt(Question::order)
             .thenComparing(Question::slug));
     pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::slug));
-    return Guide.of(site, home, List.copyOf(cats), List.copyOf(questions), List.copyOf(pages));
+    return Guide.of(
+        site, home, List.copyOf(cats), List.copyOf(questions), List.copyOf(pages), files);
   }
 
   /** A file's checks between files, from the memo when nothing they depend on changed. */
@@ -215,6 +243,20 @@ public final class GuideAssembler {
                 r.column(),
                 "question lists itself as related",
                 "remove '" + v + "' from related"));
+      } else if (!questionIds.ids().contains(target)
+          && !v.contains("/")
+          && questionIds.withSlug(v).size() > 1) {
+        problems.add(
+            Diagnostic.error(
+                source,
+                r.line(),
+                r.column(),
+                "related question '"
+                    + v
+                    + "' is ambiguous: "
+                    + String.join(" and ", questionIds.withSlug(v))
+                    + " both exist",
+                "write 'category/slug' to say which"));
       } else if (!questionIds.ids().contains(target)) {
         String near = Fields.nearest(target, questionIds.ids());
         problems.add(

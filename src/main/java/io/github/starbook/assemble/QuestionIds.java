@@ -1,7 +1,9 @@
 package io.github.starbook.assemble;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,12 +14,17 @@ import java.util.Set;
  */
 final class QuestionIds {
   private final Set<String> ids = new LinkedHashSet<>();
-  private final Map<String, String> bySlug = new HashMap<>();
+  private final Map<String, List<String>> bySlug = new HashMap<>();
 
   void add(String category, String slug) {
     String id = category + "/" + slug;
     ids.add(id);
-    bySlug.merge(slug, id, (a, b) -> "");
+    bySlug.computeIfAbsent(slug, k -> new ArrayList<>()).add(id);
+  }
+
+  /** Every question with this slug, in any category (for "which one did you mean?"). */
+  List<String> withSlug(String slug) {
+    return bySlug.getOrDefault(slug, List.of());
   }
 
   Set<String> ids() {
@@ -33,7 +40,7 @@ final class QuestionIds {
     if (ids.contains(local)) {
       return local;
     }
-    String any = bySlug.get(entry);
-    return any == null || any.isEmpty() ? local : any;
+    List<String> any = withSlug(entry);
+    return any.size() == 1 ? any.get(0) : local;
   }
 }

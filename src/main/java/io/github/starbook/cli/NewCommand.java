@@ -1,5 +1,7 @@
 package io.github.starbook.cli;
 
+import io.github.starbook.model.Placeholders;
+import io.github.starbook.model.SectionKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -60,20 +62,20 @@ final class NewCommand implements Callable<Integer> {
     text.append("format: ").append(star ? "star" : "answer").append('\n');
     text.append("tags: [").append(category).append("]\n");
     text.append("difficulty: intermediate\n");
-    text.append("summary: \"What this question tests, in one sentence.\"\n");
+    text.append("summary: \"").append(Placeholders.SUMMARY).append("\"\n");
     text.append("---\n");
     if (star) {
-      for (String s : new String[] {"Situation", "Task", "Action", "Result"}) {
+      for (SectionKind part : SectionKind.starParts()) {
         text.append("## ")
-            .append(s)
-            .append("\n\nWrite the ")
-            .append(s.toLowerCase())
-            .append(" here.\n\n");
+            .append(part.heading())
+            .append("\n\n")
+            .append(Placeholders.part(part.heading()))
+            .append("\n\n");
       }
     } else {
-      text.append("Write the answer here: what a strong candidate says in about two minutes.\n\n");
+      text.append(Placeholders.ANSWER).append("\n\n");
     }
-    text.append("## Key points\n\n- The first thing a reader should check their answer for.\n");
+    text.append("## Key points\n\n- ").append(Placeholders.KEY_POINT).append('\n');
     try {
       Files.createDirectories(file.getParent());
       Path index = dir.resolve(category).resolve("_index.md");

@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * One Markdown file, read and rendered on its own (see {@link DocBuilder}): what other files need
  * to know of it (url, anchors, draft), its record with the HTML, and what is left to check once
- * every file is known: its links to other files and its {@code related} entries. A {@code broken}
- * doc (unusable front matter, already reported) has no record but still exists as a link target, so
- * one mistake is reported once, not again by every file that links to it.
+ * every file is known: its links to other files and its {@code related} entries; and which images
+ * and downloads beside the content it uses ({@code files}). A {@code broken} doc (unusable front
+ * matter, already reported) has no record but still exists as a link target, so one mistake is
+ * reported once, not again by every file that links to it.
  */
 public record Doc(
     Kind kind,
@@ -30,7 +31,8 @@ public record Doc(
     Category categoryPage,
     Question question,
     List<Fields.Located> related,
-    List<Links.Ref> links) {
+    List<Links.Ref> links,
+    Set<String> files) {
 
   public enum Kind {
     HOME,

@@ -4,11 +4,13 @@ import io.github.starbook.content.Fields;
 import io.github.starbook.content.FrontMatter;
 import io.github.starbook.content.SourceFile;
 import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.model.Attachment;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Copies;
 import io.github.starbook.model.Difficulty;
 import io.github.starbook.model.Layout;
 import io.github.starbook.model.Page;
+import io.github.starbook.model.Placeholders;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.SectionKind;
 import io.github.starbook.model.Site;
@@ -44,10 +46,13 @@ public final class DocBuilder {
 
   private final Markdown markdown;
   private final Site site;
+  private final Map<String, Attachment> files;
 
-  public DocBuilder(Markdown markdown, Site site) {
+  /** {@code files}: the images and downloads beside the content, by their path inside it. */
+  public DocBuilder(Markdown markdown, Site site, Map<String, Attachment> files) {
     this.markdown = markdown;
     this.site = site;
+    this.files = files;
   }
 
   /** Where a content file sits: what kind of page it is, its category (or null) and slug. */
@@ -61,9 +66,9 @@ public final class DocBuilder {
       Fields fields,
       boolean draft,
       Document body,
-      Map<Node, String> ids,
+      Marks marks,
       Set<String> anchors,
-      List<Links.Ref> refs,
+      Links.Found links,
       int bodyLine,
       List<Diagnostic> problems) {
 
@@ -104,7 +109,8 @@ public final class DocBuilder {
           null,
           null,
           List.of(),
-          List.of());
+          List.of(),
+          Set.of());
     }
     Set<String> allowed = allowedKeys(spot.kind());
     fm.checkKeys(allowed, file.display(), problems);
@@ -115,15 +121,16 @@ public final class DocBuilder {
       reported.addAll(problems);
       return null;
     }
-    Map<Node, String> ids = Markdown.headingIds(body);
-    Set<String> anchors = new LinkedHashSet<>(ids.values());
-    List<Links.Ref> refs = new ArrayList<>();
-    Links.resolve(
-        body,
-        new Links.From(file.contentPath(), url, anchors, file.display(), fm.bodyLine()),
-        problems,
-        refs);
-    Unit u = new Unit(file, spot, url, f, draft, body, ids, anchors, refs, fm.bodyLine(), problems);
+    Marks marks = Marks.of(body);
+    Set<String> anchors = new LinkedHashSet<>(marks.headingIds().values());
+    Links.Found links =
+        Links.resolve(
+            body,
+            new Links.From(file.contentPath(), url, anchors, file.display(), fm.bodyLine(), files),
+            problems);
+    marks.images().putAll(links.images());
+    Unit u =
+        new Unit(file, spot, url, f, draft, body, marks, anchors, links, fm.bodyLine(), problems);
     return spot.kind() == Doc.Kind.QUESTION ? question(u) : listPage(u);
   }
 
@@ -199,7 +206,7 @@ public final class DocBuilder {
     String summary =
         spot.kind() == Doc.Kind.HOME ? null : u.fields().string("summary", false, "\"...\"");
     summary = summary == null ? "" : summary;
-    String html = markdown.render(children(u.body()), u.ids()).html();
+    String html = markdown.render(children(u.body()), u.marks()).html();
     String path = u.file().contentPath();
     Page page = null;
     Category cat = null;
@@ -222,7 +229,8 @@ public final class DocBuilder {
         cat,
         null,
         List.of(),
-        List.copyOf(u.refs()));
+        List.copyOf(u.links().refs()),
+        Set.copyOf(u.links().files()));
   }
 
   /** A question: its fields checked, its sections split, rendered and copied. */
@@ -236,6 +244,7 @@ public final class DocBuilder {
     String summary = f.string("summary", false, "\"One sentence.\"");
     List<String> tags = tags(u);
     List<Fields.Located> related = f.stringList("related");
+    checkFinished(u);
     Map<String, List<Node>> sectionNodes =
         SectionSplitter.split(
             u.body(),
@@ -247,7 +256,7 @@ public final class DocBuilder {
     Map<String, String> html = new LinkedHashMap<>();
     Map<String, String> text = new LinkedHashMap<>();
     for (Map.Entry<String, List<Node>> e : sectionNodes.entrySet()) {
-      Markdown.Rendered r = markdown.render(e.getValue(), u.ids());
+      Markdown.Rendered r = markdown.render(e.getValue(), u.marks());
       html.put(e.getKey(), r.html());
       if (!r.text().isEmpty()) {
         text.put(
@@ -258,7 +267,21 @@ public final class DocBuilder {
                     : PlainText.withoutHeading(r.text())));
       }
     }
-    Copies copies = copies(sectionNodes, u.ids(), spot.category(), spot.slug(), u.url(), summary);
+    boolean answered =
+        SectionKind.all().stream()
+            .filter(k -> k.place() == SectionKind.Place.BODY || k.star())
+            .anyMatch(k -> text.containsKey(k.key()));
+    if (!answered) {
+      u.problems()
+          .add(
+              Diagnostic.warning(
+                  u.source(),
+                  u.bodyLine(),
+                  1,
+                  "question has no answer text",
+                  "write the model answer below the front matter"));
+    }
+    Copies copies = copies(sectionNodes, u.marks(), spot.category(), spot.slug(), u.url(), summary);
     Question q =
         new Question(
             spot.category() + "/" + spot.slug(),
@@ -293,7 +316,31 @@ public final class DocBuilder {
         null,
         q,
         List.copyOf(related),
-        List.copyOf(u.refs()));
+        List.copyOf(u.links().refs()),
+        Set.copyOf(u.links().files()));
+  }
+
+  /**
+   * Placeholder text from {@code starbook new} still in the file: an unfinished page (a warning; an
+   * error with --strict).
+   */
+  private static void checkFinished(Unit u) {
+    String text = u.file().text();
+    for (String placeholder : Placeholders.all()) {
+      int at = text.indexOf(placeholder);
+      if (at >= 0) {
+        int line = 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+        int column = at - text.lastIndexOf('\n', at - 1);
+        u.problems()
+            .add(
+                Diagnostic.warning(
+                    u.source(),
+                    line,
+                    column,
+                    "placeholder text from 'starbook new' is still here",
+                    "replace it with your own words"));
+      }
+    }
   }
 
   /** The question's tags: slugs, each once; a warning when it has none. */
@@ -342,7 +389,7 @@ public final class DocBuilder {
    */
   private Copies copies(
       Map<String, List<Node>> parts,
-      Map<Node, String> ids,
+      Marks ids,
       String category,
       String slug,
       String url,
@@ -380,7 +427,7 @@ public final class DocBuilder {
   private String cardHtml(
       List<Node> card,
       Map<String, List<Node>> parts,
-      Map<Node, String> ids,
+      Marks ids,
       Placement placement,
       String summary) {
     if (!card.isEmpty()) {

@@ -1,12 +1,16 @@
 package io.github.starbook.compile;
 
 import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.model.Attachment;
 import io.github.starbook.model.Layout;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
@@ -40,16 +44,39 @@ public final class Links {
    * it is shown in messages and the line its body starts on.
    */
   public record From(
-      String contentPath, String url, Set<String> anchors, String display, int bodyLine) {}
+      String contentPath,
+      String url,
+      Set<String> anchors,
+      String display,
+      int bodyLine,
+      Map<String, Attachment> files) {}
 
   /**
-   * Rewrites every link and image of {@code doc}, written in {@code from}. Links to other files are
-   * added to {@code refs}, to be checked once every file is known.
+   * What resolving found: links to other pages (to check once every file is known), the files
+   * beside the content that the document uses, and the file each local image shows.
    */
-  public static void resolve(Node doc, From from, List<Diagnostic> problems, List<Ref> refs) {
+  public record Found(List<Ref> refs, Set<String> files, Map<Node, Attachment> images) {}
+
+  /**
+   * Rewrites every link and image of {@code doc}, written in {@code from}: links to pages become
+   * page URLs, links and images of files beside the content become URLs of the published files.
+   */
+  public static Found resolve(Node doc, From from, List<Diagnostic> problems) {
+    Found found = new Found(new ArrayList<>(), new TreeSet<>(), new HashMap<>());
     for (Node n : linksAndImages(doc)) {
       String dest = n instanceof Link l ? l.getDestination() : ((Image) n).getDestination();
-      String resolved = resolveOne(dest, n, from, problems, refs);
+      if (n instanceof Image && Markdown.altText(n).isBlank()) {
+        problems.add(
+            SectionSplitter.warningAt(
+                from.display(),
+                from.bodyLine(),
+                n,
+                "image has no alt text",
+                "say what it shows, for readers who cannot see it: ![A diagram of …]("
+                    + dest
+                    + ")"));
+      }
+      String resolved = resolveOne(dest, n, from, problems, found);
       if (resolved == null) {
         unwrap(n);
       } else if (n instanceof Link l) {
@@ -58,6 +85,7 @@ public final class Links {
         ((Image) n).setDestination(resolved);
       }
     }
+    return found;
   }
 
   /** Reports a link whose file or heading does not exist, or is a draft left out of the build. */
@@ -137,54 +165,131 @@ public final class Links {
   }
 
   private static String resolveOne(
-      String dest, Node n, From from, List<Diagnostic> problems, List<Ref> refs) {
-    String display = from.display();
-    int bodyLine = from.bodyLine();
+      String dest, Node n, From from, List<Diagnostic> problems, Found found) {
     String scheme = unsafeScheme(dest);
     if (scheme != null) {
       problems.add(
           SectionSplitter.at(
-              display,
-              bodyLine,
+              from.display(),
+              from.bodyLine(),
               n,
               "link with scheme '" + scheme + ":' removed",
               "only http, https, mailto and relative links are kept"));
       return null;
     }
-    if (SCHEME.matcher(dest.strip()).find()) {
+    if (SCHEME.matcher(dest.strip()).find() || dest.startsWith("//")) {
       return dest;
     }
     int hash = dest.indexOf('#');
     String path = hash < 0 ? dest : dest.substring(0, hash);
     String anchor = hash < 0 ? null : dest.substring(hash + 1);
     int query = path.indexOf('?');
-    if (query >= 0) {
-      path = path.substring(0, query);
-    }
+    String rest = query < 0 ? "" : path.substring(query);
+    path = query < 0 ? path : path.substring(0, query);
     if (path.isEmpty()) {
       if (anchor != null && !anchor.isEmpty() && !from.anchors().contains(anchor)) {
         problems.add(
             SectionSplitter.at(
-                display,
-                bodyLine,
+                from.display(),
+                from.bodyLine(),
                 n,
                 "no heading '#" + anchor + "' in this file",
                 anchorsHint(from.anchors())));
       }
       return dest;
     }
-    if (!path.endsWith(".md")) {
+    if (path.endsWith(".md")) {
+      String page = page(from, n, path, anchor, found);
+      return page == null ? dest : page; // null: reported by check(), no page lives there
+    }
+    if (path.startsWith("/") || path.endsWith("/")) {
+      problems.add(unfinished(from, n, path));
       return dest;
     }
+    String target = normalize(parent(from.contentPath()) + decode(path));
+    boolean file = n instanceof Image || Attachment.publishable(path);
+    if (!file) {
+      return dest; // a link of the author's own making (e.g. to a built page): left as written
+    }
+    Attachment a = target == null ? null : from.files().get(target);
+    if (a == null) {
+      problems.add(
+          SectionSplitter.at(
+              from.display(),
+              from.bodyLine(),
+              n,
+              target == null
+                  ? "'" + path + "' leads outside the content folder"
+                  : "no file at " + contentRoot(from) + target,
+              "images and downloads go beside the Markdown inside content/, linked by a path"
+                  + " relative to this file, e.g. img/diagram.svg"));
+      return dest;
+    }
+    found.files().add(target);
+    if (n instanceof Image) {
+      found.images().put(n, a);
+    }
+    return Layout.root(from.url()) + encode(target) + rest + (anchor == null ? "" : "#" + anchor);
+  }
+
+  private static String page(From from, Node n, String path, String anchor, Found found) {
     String target = normalize(parent(from.contentPath()) + path);
-    refs.add(
-        new Ref(
-            target, path, anchor, SectionSplitter.line(bodyLine, n), SectionSplitter.column(n)));
+    found
+        .refs()
+        .add(
+            new Ref(
+                target,
+                path,
+                anchor,
+                SectionSplitter.line(from.bodyLine(), n),
+                SectionSplitter.column(n)));
     String url = target == null ? null : Layout.urlOf(target);
     if (url == null) {
-      return dest; // reported by check(): no page lives there
+      return null;
     }
     return Layout.page(from.url(), url) + (anchor == null ? "" : "#" + anchor);
+  }
+
+  /** A root-absolute link or a link to a folder: it breaks under a sub-path or from disk. */
+  private static Diagnostic unfinished(From from, Node n, String path) {
+    String why =
+        path.startsWith("/")
+            ? "link '" + path + "' starts at the domain root, so it breaks under a sub-path"
+            : "link '" + path + "' points at a folder";
+    return SectionSplitter.warningAt(
+        from.display(),
+        from.bodyLine(),
+        n,
+        why,
+        "link the .md file by a relative path, e.g. ../strategy/build-vs-buy.md");
+  }
+
+  /**
+   * How messages show the content folder, e.g. {@code content/}: the file's display less its path.
+   */
+  private static String contentRoot(From from) {
+    String d = from.display();
+    return d.endsWith(from.contentPath())
+        ? d.substring(0, d.length() - from.contentPath().length())
+        : "content/";
+  }
+
+  /** A path as written in Markdown (percent-encoded or not), decoded to a file name. */
+  static String decode(String path) {
+    try {
+      return java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return path; // a stray '%': take the name as written
+    }
+  }
+
+  /** A content path as a URL path: spaces and non-ASCII letters percent-encoded. */
+  static String encode(String contentPath) {
+    try {
+      return new java.net.URI(null, null, contentPath, null).toASCIIString();
+    } catch (java.net.URISyntaxException e) {
+      return contentPath;
+    }
   }
 
   private static String anchorsHint(Set<String> anchors) {

@@ -1,6 +1,7 @@
 package io.github.starbook.compile;
 
 import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.model.Attachment;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -217,6 +218,11 @@ public final class Markdown {
   }
 
   /** The heading's text as the heading-anchor extension reads it (text and code spans). */
+  /** An image's alt text: the text of its description, as the page will show it. */
+  public static String altText(Node image) {
+    return literalText(image, false);
+  }
+
   public static String headingText(Node heading) {
     return literalText(heading, false);
   }
@@ -254,11 +260,11 @@ public final class Markdown {
   }
 
   /** Renders the given top-level nodes (moved out of their document) as one HTML fragment. */
-  public Rendered render(List<Node> nodes, Map<Node, String> headingIds) {
+  public Rendered render(List<Node> nodes, Marks marks) {
     if (nodes.isEmpty()) {
       return new Rendered("", "");
     }
-    Fragment f = new Fragment(headingIds, null);
+    Fragment f = new Fragment(marks, null);
     for (Node n : nodes) {
       f.appendChild(n);
     }
@@ -270,11 +276,11 @@ public final class Markdown {
    * the placement cannot point anywhere are taken out of the tree, so render for such a placement
    * last.
    */
-  public String render(List<Node> nodes, Map<Node, String> headingIds, Placement placement) {
+  public String render(List<Node> nodes, Marks marks, Placement placement) {
     if (nodes.isEmpty()) {
       return "";
     }
-    Fragment f = new Fragment(headingIds, placement);
+    Fragment f = new Fragment(marks, placement);
     for (Node n : nodes) {
       f.appendChild(n);
     }
@@ -289,10 +295,10 @@ public final class Markdown {
    * Renders one node that stays where it is in its tree (e.g. a paragraph inside a quote) for a
    * placement, and puts it back.
    */
-  public String renderInPlace(Node node, Map<Node, String> headingIds, Placement placement) {
+  public String renderInPlace(Node node, Marks marks, Placement placement) {
     Node parent = node.getParent();
     Node previous = node.getPrevious();
-    String out = render(List.of(node), headingIds, placement);
+    String out = render(List.of(node), marks, placement);
     if (previous != null) {
       previous.insertAfter(node);
     } else if (parent != null) {
@@ -374,12 +380,12 @@ public final class Markdown {
   public String toHtml(String markdown) {
     Document doc = parse(markdown);
     Links.dropUnsafe(doc);
-    Map<Node, String> ids = headingIds(doc);
+    Marks marks = Marks.of(doc);
     List<Node> nodes = new java.util.ArrayList<>();
     for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
       nodes.add(n);
     }
-    return render(nodes, ids).html();
+    return render(nodes, marks).html();
   }
 
   /** A fragment as HTML and as plain text (for search and summaries). */
@@ -433,8 +439,16 @@ public final class Markdown {
         if (f == null) {
           return;
         }
+        if (node instanceof Image && tagName.equals("img")) {
+          Attachment file = f.marks.images().get(node);
+          if (file != null && file.width() > 0 && file.height() > 0) {
+            attributes.put("width", Integer.toString(file.width()));
+            attributes.put("height", Integer.toString(file.height()));
+          }
+          attributes.put("loading", "lazy");
+        }
         if (node instanceof Heading) {
-          String id = f.headingIds.get(node);
+          String id = f.marks.headingIds().get(node);
           if (id != null) {
             attributes.put("id", id);
           }

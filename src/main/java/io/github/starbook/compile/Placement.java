@@ -32,29 +32,23 @@ public record Placement(
    */
   public static Placement booklet(String pageDir, String anchor) {
     String up = Layout.root(Layout.ALL);
-    return new Placement(
-        href -> {
-          if (href.startsWith("#")) {
-            return "#" + anchor + "-" + href.substring(1);
-          }
-          if (href.contains(":") || href.startsWith("//")) {
-            return href;
+    UnaryOperator<String> relink =
+        url -> {
+          if (url.contains(":") || url.startsWith("//")) {
+            return url;
           }
           try {
             String path =
-                URI.create("https://x.invalid/" + pageDir).resolve(href).getPath().substring(1);
-            String fragment = URI.create("x:" + href).getFragment();
-            boolean index = path.endsWith("index.html");
-            String dir = index ? path.substring(0, path.length() - 10) : path;
-            return up
-                + dir
-                + (index ? "index.html" : "")
-                + (fragment == null ? "" : "#" + fragment);
+                URI.create("https://x.invalid/" + pageDir).resolve(url).getRawPath().substring(1);
+            String fragment = URI.create("x:" + url).getRawFragment();
+            return up + path + (fragment == null ? "" : "#" + fragment);
           } catch (IllegalArgumentException e) {
-            return href; // not a URL, or a page folder that is none (already reported)
+            return url; // not a URL, or a page folder that is none (already reported)
           }
-        },
-        src -> src,
+        };
+    return new Placement(
+        href -> href.startsWith("#") ? "#" + anchor + "-" + href.substring(1) : relink.apply(href),
+        relink,
         id -> anchor + "-" + id,
         false,
         false);

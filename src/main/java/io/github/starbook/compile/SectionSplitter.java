@@ -5,6 +5,7 @@ import io.github.starbook.model.SectionKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
@@ -72,26 +73,66 @@ public final class SectionSplitter {
       out.get(current).add(n);
     }
     if (star) {
-      checkStar(out, headings, display, bodyLine, lastLine, problems);
+      checkStar(out, headings, children, new Where(display, bodyLine, lastLine), problems);
     }
     return out;
+  }
+
+  /** Where a file's body is, for messages: its name, first body line and last line. */
+  private record Where(String display, int bodyLine, int lastLine) {}
+
+  /**
+   * The heading that was meant for a missing STAR part ({@code ### Situation}, {@code ## Results},
+   * {@code ## Actions}), or null.
+   */
+  private static Heading mistakenHeading(List<Node> children, SectionKind part) {
+    for (Node n : children) {
+      if (n instanceof Heading h && mistaken(h, part)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  private static boolean mistaken(Heading h, SectionKind part) {
+    String text = Markdown.headingText(h).strip().toLowerCase(Locale.ROOT);
+    String name = part.heading().toLowerCase(Locale.ROOT);
+    if (h.getLevel() != 2) {
+      return text.equals(name);
+    }
+    return SectionKind.ofHeading(text) == null
+        && (text.equals(name + "s")
+            || io.github.starbook.content.Fields.nearest(text, List.of(name)) != null);
   }
 
   private static void checkStar(
       Map<String, List<Node>> sections,
       Map<String, Node> headings,
-      String display,
-      int bodyLine,
-      int lastLine,
+      List<Node> children,
+      Where where,
       List<Diagnostic> problems) {
+    String display = where.display();
+    int bodyLine = where.bodyLine();
     int lastSeen = -1;
     String lastName = null;
     for (SectionKind part : SectionKind.starParts()) {
       String name = part.heading();
       String key = part.key();
       Node h = headings.get(key);
+      Heading meant = h == null ? mistakenHeading(children, part) : null;
+      if (meant != null) {
+        String written = "#".repeat(meant.getLevel()) + " " + Markdown.headingText(meant).strip();
+        problems.add(
+            at(
+                display,
+                bodyLine,
+                meant,
+                "STAR answer is missing '## " + name + "'",
+                "'" + written + "' should be '## " + name + "' (level 2, exactly this word)"));
+        continue;
+      }
       if (h == null) {
-        problems.add(missingAt(display, bodyLine, lastLine, headings, name));
+        problems.add(missingAt(display, bodyLine, where.lastLine(), headings, name));
         continue;
       }
       int line = line(bodyLine, h);
@@ -166,5 +207,9 @@ public final class SectionSplitter {
 
   static Diagnostic at(String display, int bodyLine, Node n, String message, String hint) {
     return Diagnostic.error(display, line(bodyLine, n), column(n), message, hint);
+  }
+
+  static Diagnostic warningAt(String display, int bodyLine, Node n, String message, String hint) {
+    return Diagnostic.warning(display, line(bodyLine, n), column(n), message, hint);
   }
 }

@@ -2,6 +2,7 @@ package io.github.starbook.content;
 
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
+import io.github.starbook.model.Attachment;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -27,8 +28,11 @@ public final class ContentLoader {
     this.diagnostics = diagnostics;
   }
 
-  /** What was read: the site settings (null when unreadable) and the Markdown files. */
-  public record Loaded(SourceFile siteYaml, List<SourceFile> markdown) {}
+  /**
+   * What was read: the site settings (null when unreadable), the Markdown files and the files
+   * beside them (images and downloads, published where they are).
+   */
+  public record Loaded(SourceFile siteYaml, List<SourceFile> markdown, List<Attachment> files) {}
 
   public Loaded load() {
     if (!Files.isDirectory(root)) {
@@ -38,12 +42,13 @@ public final class ContentLoader {
           1,
           "content folder not found",
           "run starbook in the guide's folder, or pass --content DIR");
-      return new Loaded(null, List.of());
+      return new Loaded(null, List.of(), List.of());
     }
     List<Path> files = new ArrayList<>();
     walk(root, files);
     SourceFile site = null;
     List<SourceFile> markdown = new ArrayList<>();
+    List<Attachment> attachments = new ArrayList<>();
     List<String> paths = files.stream().map(this::contentPath).toList();
     // Read over the cores, kept in walk order.
     List<SourceFile> read =
@@ -63,13 +68,22 @@ public final class ContentLoader {
         if (read.get(i) != null) {
           markdown.add(read.get(i));
         }
+      } else if (Attachment.publishable(rel)) {
+        Attachment a = attachment(files.get(i), rel);
+        if (a != null) {
+          attachments.add(a);
+        }
       } else {
         diagnostics.warning(
             display(rel),
             1,
             1,
             "file is not used by the build",
-            "content/ holds site.yaml and .md files; remove this file or move it elsewhere");
+            "content/ holds site.yaml, .md files, images ("
+                + String.join(", ", new java.util.TreeSet<>(Attachment.IMAGES))
+                + ") and downloads ("
+                + String.join(", ", new java.util.TreeSet<>(Attachment.DOWNLOADS))
+                + "); remove this file or move it elsewhere");
       }
     }
     Path siteYaml = root.resolve("site.yaml");
@@ -88,7 +102,35 @@ public final class ContentLoader {
           "site.yaml not found",
           "create it with 'title: ...' and 'description: ...'");
     }
-    return new Loaded(site, markdown);
+    return new Loaded(site, markdown, List.copyOf(attachments));
+  }
+
+  /** An image or download with its size (and an image's width and height); null if unusable. */
+  private Attachment attachment(Path file, String rel) {
+    try {
+      long size = Files.size(file);
+      int[] wh = ImageSize.of(file, Attachment.extension(rel));
+      if (size > Attachment.LARGE) {
+        diagnostics.warning(
+            display(rel),
+            1,
+            1,
+            "file is " + megabytes(size) + " MB; files over 1 MB slow readers on phones",
+            "make it smaller (compress, resize, or use SVG for diagrams)");
+      }
+      return new Attachment(rel, display(rel), file, size, wh[0], wh[1]);
+    } catch (ImageSize.Unreadable e) {
+      diagnostics.error(
+          display(rel), 1, 1, e.getMessage(), "replace it with a valid image, or remove it");
+    } catch (IOException e) {
+      diagnostics.error(
+          display(rel), 1, 1, "cannot read file: " + e.getMessage(), "check its permissions");
+    }
+    return null;
+  }
+
+  static String megabytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
   }
 
   /**
@@ -105,6 +147,9 @@ public final class ContentLoader {
     for (String rel : changed) {
       if (java.util.Arrays.stream(rel.split("/")).anyMatch(n -> n.startsWith("."))) {
         continue;
+      }
+      if (Attachment.publishable(rel)) {
+        return null; // an image or download changed: read everything again
       }
       Path p = root.resolve(rel);
       boolean known = rel.equals("site.yaml") ? site != null : files.containsKey(rel);
@@ -125,7 +170,7 @@ public final class ContentLoader {
         files.put(rel, f);
       }
     }
-    return new Loaded(site, List.copyOf(files.values()));
+    return new Loaded(site, List.copyOf(files.values()), previous.files());
   }
 
   public String display(String contentPath) {
@@ -195,6 +240,14 @@ public final class ContentLoader {
     String display = display(rel);
     try {
       byte[] bytes = Files.readAllBytes(p);
+      if (bytes.length > Attachment.LARGE) {
+        diagnostics.warning(
+            display,
+            1,
+            1,
+            "file is " + megabytes(bytes.length) + " MB; a page this long is slow to read and load",
+            "split it into several questions or pages");
+      }
       return new SourceFile(rel, display, TextReader.decode(bytes, display));
     } catch (TextReader.BadText e) {
       diagnostics.add(e.diagnostic());

@@ -20,19 +20,20 @@ public final class SiteSettings {
           "repo",
           "editBranch",
           "allowHtml",
+          "cname",
           "params");
 
   private SiteSettings() {}
 
   public static Site read(SourceFile file, String baseUrlOverride, List<Diagnostic> problems) {
     if (file == null) {
-      return new Site("", "", baseUrlOverride, "en", null, null, false, Map.of());
+      return new Site("", "", baseUrlOverride, "en", null, null, false, null, Map.of());
     }
     List<Diagnostic> local = new ArrayList<>();
     Map<String, YamlValue.Entry> map = Yaml.load(file.text(), 1, file.display(), local);
     problems.addAll(local);
     if (map == null) {
-      return new Site("", "", baseUrlOverride, "en", null, null, false, Map.of());
+      return new Site("", "", baseUrlOverride, "en", null, null, false, null, Map.of());
     }
     for (YamlValue.Entry e : map.values()) {
       if (!KEYS.contains(e.key())) {
@@ -94,7 +95,25 @@ public final class SiteSettings {
         repo,
         branch == null ? "main" : branch,
         allowHtml,
+        cname(f, file.display(), problems),
         params(map.get("params"), file.display(), problems));
+  }
+
+  /** {@code cname:}, the custom domain GitHub Pages serves the site at, e.g. guide.example.com. */
+  static String cname(Fields f, String display, List<Diagnostic> problems) {
+    String cname = f.string("cname", false, "guide.example.com");
+    if (cname != null
+        && !cname.matches("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+      problems.add(
+          Diagnostic.error(
+              display,
+              f.line("cname"),
+              1,
+              "cname '" + cname + "' is not a domain name",
+              "write the domain alone, e.g. guide.example.com (no https://, no path)"));
+      return null;
+    }
+    return cname;
   }
 
   /** {@code params:}, a mapping of the author's own values, as plain Java values. */

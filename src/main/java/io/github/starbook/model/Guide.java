@@ -10,6 +10,7 @@ import java.util.TreeMap;
 /**
  * Everything the renderer needs: validated, linked, Markdown already turned into HTML.
  *
+ * @param files the images and downloads beside the content, published where they are
  * @param tags tag to its questions, tags sorted, questions in guide order (see {@link #of})
  */
 public record Guide(
@@ -18,11 +19,17 @@ public record Guide(
     List<Category> categories,
     List<Question> questions,
     List<Page> pages,
+    List<Attachment> files,
     Map<String, List<Question>> tags) {
 
   /** The guide, with its tag index made from the questions. */
   public static Guide of(
-      Site site, Page home, List<Category> categories, List<Question> questions, List<Page> pages) {
+      Site site,
+      Page home,
+      List<Category> categories,
+      List<Question> questions,
+      List<Page> pages,
+      List<Attachment> files) {
     Map<String, List<Question>> byTag = new TreeMap<>();
     for (Question q : questions) {
       for (String t : q.tags()) {
@@ -31,7 +38,8 @@ public record Guide(
     }
     Map<String, List<Question>> tags = new LinkedHashMap<>();
     byTag.forEach((t, qs) -> tags.put(t, List.copyOf(qs)));
-    return new Guide(site, home, categories, questions, pages, Collections.unmodifiableMap(tags));
+    return new Guide(
+        site, home, categories, questions, pages, files, Collections.unmodifiableMap(tags));
   }
 
   /** The category with this slug, or null. */

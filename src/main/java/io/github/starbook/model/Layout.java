@@ -25,6 +25,13 @@ public final class Layout {
   /** The content folder of free pages, published at the site root. */
   public static final String PAGES = "pages";
 
+  /** A guide's own icon, at the top of content/, used instead of the theme's. */
+  public static final java.util.List<String> FAVICONS =
+      java.util.List.of("favicon.svg", "favicon.png");
+
+  /** The file a custom domain on GitHub Pages needs, written from site.yaml's cname. */
+  public static final String CNAME = "CNAME";
+
   /** A slug: a category folder, a file name without {@code .md}, or a tag. */
   public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

@@ -5,6 +5,7 @@ import java.util.Map;
 /**
  * The guide as a whole, from {@code content/site.yaml}.
  *
+ * @param cname a custom domain for GitHub Pages (written to the site's CNAME file), or null
  * @param params the author's own values ({@code params:}), for templates as {@code site.params}:
  *     text, numbers, true/false, lists and mappings, in the file's order
  */
@@ -16,6 +17,7 @@ public record Site(
     String repo,
     String editBranch,
     boolean allowHtml,
+    String cname,
     Map<String, Object> params) {
 
   /** The absolute URL of a site-relative path, or null when no baseUrl is known. */

@@ -1,5 +1,6 @@
 package io.github.starbook.output;
 
+import io.github.starbook.model.Attachment;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Layout;
@@ -44,6 +45,16 @@ public final class Extras {
                 in.transferTo(os);
               }
             }));
+    for (Attachment f : guide.files()) {
+      out.add(new Output(f.contentPath(), f.display(), os -> Files.copy(f.file(), os)));
+    }
+    if (site.cname() != null) {
+      out.add(
+          Output.bytes(
+              Layout.CNAME,
+              "(cname in site.yaml)",
+              (site.cname() + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
     // The theme's assets/ folder is published as the site's (both are Layout.ASSETS).
     for (Map.Entry<String, Theme.Source> e : theme.files().tailMap(Layout.ASSETS).entrySet()) {
       if (!e.getKey().startsWith(Layout.ASSETS)) {

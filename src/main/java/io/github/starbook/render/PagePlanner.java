@@ -1,5 +1,6 @@
 package io.github.starbook.render;
 
+import io.github.starbook.model.Attachment;
 import io.github.starbook.model.Category;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Layout;
@@ -30,6 +31,9 @@ public final class PagePlanner {
   private final Map<String, Category> categoryBySlug = new HashMap<>();
   private final Map<Question, Integer> positionInCategory = new java.util.IdentityHashMap<>();
 
+  /** The icon every page declares: the guide's own (content/favicon.svg or .png) or the theme's. */
+  private final String favicon;
+
   public PagePlanner(Guide guide, Templates templates) {
     this.guide = guide;
     this.templates = templates;
@@ -43,6 +47,12 @@ public final class PagePlanner {
       categoryBySlug.putIfAbsent(c.slug(), c);
     }
     this.byTag = guide.tags();
+    this.favicon =
+        guide.files().stream()
+            .map(Attachment::contentPath)
+            .filter(Layout.FAVICONS::contains)
+            .findFirst()
+            .orElse(Layout.ASSETS + "favicon.svg");
   }
 
   /** One entry of a question list in a template: the question and the link to it. */
@@ -187,6 +197,7 @@ public final class PagePlanner {
         || !before.home().equals(after.home())
         || !before.categories().equals(after.categories())
         || !before.pages().equals(after.pages())
+        || !before.files().equals(after.files())
         || before.questions().size() != after.questions().size()) {
       return null;
     }
@@ -307,6 +318,7 @@ public final class PagePlanner {
         description == null || description.isEmpty() ? s.description() : description);
     ctx.put("canonical", s.absolute(url) == null ? "" : s.absolute(url));
     ctx.put("questionCount", guide.questions().size());
+    ctx.put("favicon", Layout.root(url) + favicon);
     List<Map<String, Object>> nav = new ArrayList<>();
     for (Category c : guide.categories()) {
       nav.add(

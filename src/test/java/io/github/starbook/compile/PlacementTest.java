@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.commonmark.node.Document;
 import org.commonmark.node.Node;
 import org.jsoup.Jsoup;
@@ -36,7 +35,7 @@ class PlacementTest {
 
   private static String render(Placement placement) {
     Document doc = MARKDOWN.parse(ANSWER);
-    Map<Node, String> ids = Markdown.headingIds(doc);
+    Marks ids = Marks.of(doc);
     List<Node> nodes = new ArrayList<>();
     for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
       nodes.add(n);

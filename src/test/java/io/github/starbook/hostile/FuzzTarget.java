@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.starbook.compile.Links;
 import io.github.starbook.compile.Markdown;
+import io.github.starbook.compile.Marks;
 import io.github.starbook.compile.Placement;
 import io.github.starbook.compile.SectionSplitter;
 import io.github.starbook.content.Fields;
@@ -11,6 +12,7 @@ import io.github.starbook.content.FrontMatter;
 import io.github.starbook.content.SourceFile;
 import io.github.starbook.content.TextReader;
 import io.github.starbook.diag.Diagnostic;
+import io.github.starbook.model.Attachment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +36,18 @@ final class FuzzTarget {
       Map.of(
           "strategy/good.md", new Links.Target("strategy/good/", Set.of("key-points"), false),
           "strategy/draft.md", new Links.Target("strategy/draft/", Set.of(), true));
+
+  /** One image beside the content, so fuzzed image links can find a file too. */
+  private static final Map<String, Attachment> FILES =
+      Map.of(
+          "strategy/img/chart.png",
+          new Attachment(
+              "strategy/img/chart.png",
+              "content/strategy/img/chart.png",
+              java.nio.file.Path.of("chart.png"),
+              100,
+              40,
+              30));
 
   private FuzzTarget() {}
 
@@ -65,19 +79,20 @@ final class FuzzTarget {
     }
     Document doc = MARKDOWN.parse(body, DISPLAY, bodyLine, problems);
     if (doc != null) {
-      Map<Node, String> ids = Markdown.headingIds(doc);
-      List<Links.Ref> refs = new ArrayList<>();
-      Links.resolve(
-          doc,
-          new Links.From(
-              "strategy/fuzz.md",
-              "strategy/fuzz/",
-              new LinkedHashSet<>(ids.values()),
-              DISPLAY,
-              bodyLine),
-          problems,
-          refs);
-      for (Links.Ref ref : refs) {
+      Marks ids = Marks.of(doc);
+      Links.Found found =
+          Links.resolve(
+              doc,
+              new Links.From(
+                  "strategy/fuzz.md",
+                  "strategy/fuzz/",
+                  new LinkedHashSet<>(ids.headingIds().values()),
+                  DISPLAY,
+                  bodyLine,
+                  FILES),
+              problems);
+      ids.images().putAll(found.images());
+      for (Links.Ref ref : found.refs()) {
         Links.check(ref, TARGETS, false, DISPLAY, problems);
       }
       Map<String, List<Node>> parts =
