@@ -127,15 +127,7 @@ class MainTest {
     assertEquals(0, made.exit(), made.toString());
     Files.writeString(
         content.resolve("strategy/empty.md"), "---\ntitle: \"Empty?\"\ntags: [a]\n---\n");
-    Run strict =
-        Run.main(
-            tmp,
-            "check",
-            "--strict",
-            "--content",
-            content.toString(),
-            "--templates",
-            Run.TEMPLATES.toString());
+    Run strict = check(content, "--strict");
     assertEquals(1, strict.exit());
     String placeholder =
         ": error: placeholder text from 'starbook new' is still here (replace it with your own"
@@ -153,20 +145,10 @@ class MainTest {
     Path content = copyBasic();
     Files.writeString(
         content.resolve("strategy/untagged.md"), "---\ntitle: \"No tags here?\"\n---\nBody.\n");
-    Run lax =
-        Run.main(
-            tmp, "check", "--content", content.toString(), "--templates", Run.TEMPLATES.toString());
+    Run lax = check(content);
     assertEquals(0, lax.exit(), lax.toString());
     assertTrue(lax.err().contains("untagged.md:1:1: warning: question has no tags"), lax.err());
-    Run strict =
-        Run.main(
-            tmp,
-            "check",
-            "--strict",
-            "--content",
-            content.toString(),
-            "--templates",
-            Run.TEMPLATES.toString());
+    Run strict = check(content, "--strict");
     assertEquals(1, strict.exit());
     assertTrue(strict.err().contains("untagged.md:1:1: error: question has no tags"), strict.err());
   }
@@ -189,9 +171,7 @@ class MainTest {
     assertTrue(text.contains("title: \"Tell me about \\\"a\\\" hire.\"\nformat: star\n"), text);
     assertTrue(text.indexOf("## Situation") < text.indexOf("## Result"));
     // A valid skeleton: it builds, and its placeholders are warnings (errors with --strict).
-    Run check =
-        Run.main(
-            tmp, "check", "--content", content.toString(), "--templates", Run.TEMPLATES.toString());
+    Run check = check(content);
     assertEquals(0, check.exit(), check.toString());
     assertTrue(check.err().contains("first-hire.md:6:11: warning: placeholder text"), check.err());
     Run again = Run.main(tmp, "new", "people/first-hire", "--content", content.toString());
@@ -207,9 +187,7 @@ class MainTest {
     Run r = Run.main(tmp, "new", "vendors/pick-a-cloud", "--content", content.toString());
     assertEquals(0, r.exit(), r.toString());
     assertTrue(Files.exists(content.resolve("vendors/_index.md")));
-    Run check =
-        Run.main(
-            tmp, "check", "--content", content.toString(), "--templates", Run.TEMPLATES.toString());
+    Run check = check(content);
     assertEquals(0, check.exit(), check.toString());
   }
 
@@ -244,5 +222,15 @@ class MainTest {
     Path dest = tmp.resolve("content");
     Trees.copy(BASIC, dest);
     return dest;
+  }
+
+  /** {@code starbook check} of a content folder with the project's templates. */
+  private Run check(Path content, String... more) {
+    String[] args = {
+      "check", "--content", content.toString(), "--templates", Run.TEMPLATES.toString()
+    };
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return Run.main(tmp, all);
   }
 }

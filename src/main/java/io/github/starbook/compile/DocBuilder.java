@@ -215,6 +215,13 @@ public final class DocBuilder {
     } else {
       page = new Page(spot.slug(), title, summary, order, html, u.url(), u.source(), path);
     }
+    return doc(u, page, cat, null, List.of());
+  }
+
+  /** The compiled file: one of {@code page}, {@code category}, {@code question} is set. */
+  private static Doc doc(
+      Unit u, Page page, Category category, Question question, List<Fields.Located> related) {
+    Spot spot = u.spot();
     return new Doc(
         spot.kind(),
         u.file(),
@@ -226,9 +233,9 @@ public final class DocBuilder {
         false,
         u.problems(),
         page,
-        cat,
-        null,
-        List.of(),
+        category,
+        question,
+        List.copyOf(related),
         List.copyOf(u.links().refs()),
         Set.copyOf(u.links().files()));
   }
@@ -302,22 +309,7 @@ public final class DocBuilder {
             text,
             hash(u.file().text()),
             copies);
-    return new Doc(
-        spot.kind(),
-        u.file(),
-        spot.category(),
-        spot.slug(),
-        u.url(),
-        u.anchors(),
-        u.draft(),
-        false,
-        u.problems(),
-        null,
-        null,
-        q,
-        List.copyOf(related),
-        List.copyOf(u.links().refs()),
-        Set.copyOf(u.links().files()));
+    return doc(u, null, null, q, related);
   }
 
   /**

@@ -162,37 +162,21 @@ public final class SectionSplitter {
 
   private static Diagnostic missingAt(
       String display, int bodyLine, int lastLine, Map<String, Node> headings, String name) {
+    String message = "STAR answer is missing '## " + name + "'";
+    String hint = "format: star needs Situation, Task, Action, Result in that order";
     // Point at the heading that should have come after it, or the end of the file.
     List<SectionKind> parts = SectionKind.starParts();
-    int index = parts.indexOf(SectionKind.ofHeading(name));
-    for (SectionKind later : parts.subList(index + 1, parts.size())) {
+    List<SectionKind> after =
+        new ArrayList<>(
+            parts.subList(parts.indexOf(SectionKind.ofHeading(name)) + 1, parts.size()));
+    SectionKind.all().stream().filter(k -> k.place() == SectionKind.Place.BOX).forEach(after::add);
+    for (SectionKind later : after) {
       Node h = headings.get(later.key());
       if (h != null) {
-        return at(
-            display,
-            bodyLine,
-            h,
-            "STAR answer is missing '## " + name + "'",
-            "format: star needs Situation, Task, Action, Result in that order");
+        return at(display, bodyLine, h, message, hint);
       }
     }
-    for (SectionKind other : SectionKind.all()) {
-      Node h = other.place() == SectionKind.Place.BOX ? headings.get(other.key()) : null;
-      if (h != null) {
-        return at(
-            display,
-            bodyLine,
-            h,
-            "STAR answer is missing '## " + name + "'",
-            "format: star needs Situation, Task, Action, Result in that order");
-      }
-    }
-    return Diagnostic.error(
-        display,
-        lastLine,
-        1,
-        "STAR answer is missing '## " + name + "'",
-        "format: star needs Situation, Task, Action, Result in that order");
+    return Diagnostic.error(display, lastLine, 1, message, hint);
   }
 
   static int line(int bodyLine, Node n) {
