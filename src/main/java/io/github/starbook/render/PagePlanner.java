@@ -182,6 +182,7 @@ public final class PagePlanner {
   private Output notFound() {
     Map<String, Object> notFound = base("", "Page not found", guide.site().description(), "404");
     notFound.put("root", guide.site().basePath());
+    notFound.put("favicon", guide.site().basePath() + favicon);
     return page("404.html", "(404 page)", "404.peb", notFound);
   }
 
@@ -319,6 +320,7 @@ public final class PagePlanner {
     ctx.put("canonical", s.absolute(url) == null ? "" : s.absolute(url));
     ctx.put("questionCount", guide.questions().size());
     ctx.put("favicon", Layout.root(url) + favicon);
+    ctx.put("faviconType", favicon.endsWith(".png") ? "image/png" : "image/svg+xml");
     List<Map<String, Object>> nav = new ArrayList<>();
     for (Category c : guide.categories()) {
       nav.add(

@@ -116,6 +116,10 @@ public final class DevServer implements AutoCloseable {
         stream(x, h);
         return;
       }
+      if (LiveScript.PATH.equals(raw)) {
+        send(x, 200, "text/javascript; charset=utf-8", LiveScript.SOURCE);
+        return;
+      }
       serve(x, raw);
     } catch (IOException | RuntimeException e) {
       x.close();
@@ -175,7 +179,13 @@ public final class DevServer implements AutoCloseable {
       return;
     }
     if (s.files().isEmpty()) {
-      page(x, 503, errorPage(s.errors()), s);
+      // No good build yet: the first one is still running, or it failed.
+      if (s.errors().isEmpty()) {
+        x.getResponseHeaders().set("Retry-After", "1");
+        page(x, 503, BUILDING, s);
+      } else {
+        page(x, 503, errorPage(s.errors()), s);
+      }
       return;
     }
     String rel = path.substring(base.length());
@@ -230,6 +240,17 @@ public final class DevServer implements AutoCloseable {
         "text/html; charset=utf-8",
         LiveScript.inject(html, s.generation(), s.errorsJson()));
   }
+
+  /**
+   * The page served before the first build is ready (a tab left open from an earlier preview, or a
+   * request sent while the first build runs); its live-reload script reloads it once it is.
+   */
+  static final byte[] BUILDING =
+      ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+              + "<title>starbook: building…</title></head><body><h1>Building…</h1>"
+              + "<p>starbook is building the site; this page reloads by itself when it is ready.</p>"
+              + "</body></html>\n")
+          .getBytes(StandardCharsets.UTF_8);
 
   static byte[] errorPage(List<Diagnostic> problems) {
     StringBuilder b =

@@ -4,20 +4,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The script the preview server adds to every HTML page it serves (and only there: templates and
- * built sites never contain it). It listens to the event stream, reloads the page after a
- * successful rebuild keeping the scroll position, and shows the diagnostics of a failed one in an
- * overlay over the last good page.
+ * The live-reload script of the preview server. Every HTML page it serves (and only those:
+ * templates and built sites never contain it) gets a {@code <script src>} tag naming {@link #PATH},
+ * which the server answers itself, so the script runs under the pages' Content-Security-Policy
+ * ({@code script-src 'self'}, no inline script). The tag carries the page's generation and the
+ * errors of the last build in data attributes. The script listens to the event stream, reloads the
+ * page after a successful rebuild keeping the scroll position, and shows the diagnostics of a
+ * failed one in an overlay over the last good page.
  */
 final class LiveScript {
   static final String EVENTS = "/__starbook/events";
+  static final String PATH = "/__starbook/live.js";
 
-  private static final String SCRIPT =
+  /** The script; styles are set through the CSSOM, which a CSP without 'unsafe-inline' allows. */
+  static final byte[] SOURCE =
       """
-      <script data-starbook-live>
+      /* starbook serve: live reload (added by the preview server, never part of a built site). */
       (() => {
         "use strict";
-        const generation = %d, initial = %s;
+        const me = document.currentScript;
+        if (!me || window.__starbookLive) return;
+        const generation = Number(me.dataset.generation) || 0;
+        const initial = JSON.parse(me.dataset.errors || "[]");
         const key = "starbook-scroll:" + location.pathname;
         const saved = sessionStorage.getItem(key);
         if (saved) {
@@ -44,8 +52,11 @@ final class LiveScript {
           box.replaceChildren();
           const h = document.createElement("h2");
           h.style.cssText = "margin:0 0 1rem;color:#ff8a80;font-size:1.1rem";
-          h.textContent = "starbook: the last change has " + errors + " error(s); "
-            + "this page is the last good build. Fix the file and save.";
+          h.textContent = generation === 0
+            ? "starbook: the build has " + errors + " error(s); nothing to show until they are "
+              + "fixed. Fix the file and save."
+            : "starbook: the last change has " + errors + " error(s); "
+              + "this page is the last good build. Fix the file and save.";
           box.appendChild(h);
           const ul = document.createElement("ul");
           ul.style.cssText = "list-style:none;margin:0;padding:0";
@@ -60,7 +71,7 @@ final class LiveScript {
         }
         const show = () => overlay(initial);
         if (document.body) show(); else addEventListener("DOMContentLoaded", show);
-        const events = new EventSource("%s?since=" + generation);
+        const events = new EventSource("EVENTS?since=" + generation);
         events.addEventListener("reload", () => {
           sessionStorage.setItem(key, JSON.stringify([window.scrollX, window.scrollY]));
           events.close();
@@ -69,16 +80,32 @@ final class LiveScript {
         events.addEventListener("errors", e => overlay(JSON.parse(e.data)));
         window.__starbookLive = { generation, events };
       })();
-      </script>
-      """;
+      """
+          .replace("EVENTS?", EVENTS + "?")
+          .getBytes(StandardCharsets.UTF_8);
 
   private LiveScript() {}
 
+  /** The tag that loads the script, with the page's generation and the last build's errors. */
   static String tag(long generation, String errorsJson) {
-    return String.format(Locale.ROOT, SCRIPT, generation, errorsJson, EVENTS);
+    return String.format(
+        Locale.ROOT,
+        "<script src=\"%s\" data-starbook-live data-generation=\"%d\" data-errors=\"%s\"></script>\n",
+        PATH,
+        generation,
+        attribute(errorsJson));
   }
 
-  /** The page with the script added before its closing body tag (or at its end). */
+  /** Text made safe inside a double-quoted attribute. */
+  private static String attribute(String s) {
+    return s.replace("&", "&amp;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;");
+  }
+
+  /** The page with the script tag added before its closing body tag (or at its end). */
   static byte[] inject(byte[] html, long generation, String errorsJson) {
     byte[] tag = tag(generation, errorsJson).getBytes(StandardCharsets.UTF_8);
     int at = lastBodyEnd(html);

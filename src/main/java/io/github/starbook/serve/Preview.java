@@ -5,6 +5,7 @@ import io.github.starbook.Reuse;
 import io.github.starbook.diag.BuildFailure;
 import io.github.starbook.diag.Diagnostic;
 import io.github.starbook.diag.Diagnostics;
+import io.github.starbook.diag.Severity;
 import io.github.starbook.model.Output;
 import io.github.starbook.output.SiteWriter;
 import io.github.starbook.render.PagePlanner;
@@ -210,18 +211,21 @@ public final class Preview implements AutoCloseable {
     String base = planned.guide().site().basePath();
     server.publish(new State(old.generation() + 1, base, Map.copyOf(files), List.of(), "[]"));
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-    for (Diagnostic d : planned.warnings()) {
+    List<Diagnostic> warnings = planned.warnings();
+    for (Diagnostic d : warnings) {
       log.println(d.format());
     }
+    String warned = warnings.isEmpty() ? "" : "; " + warnings.size() + " warning(s)";
     if (old.generation() == 0) {
-      log.printf("built %d files in %d ms%n", files.size(), ms);
+      log.printf("built %d files in %d ms%s%n", files.size(), ms, warned);
     } else {
       log.printf(
-          "rebuilt in %d ms: %d page(s) changed%s%s%n",
+          "rebuilt in %d ms: %d page(s) changed%s%s%s%n",
           ms,
           fresh.size(),
           contentBatch.isEmpty() ? "" : " (" + String.join(", ", contentBatch) + ")",
-          planned.partial() ? "" : ", every page re-planned");
+          planned.partial() ? "" : ", every page re-planned",
+          warned);
     }
     if (config.out() != null) {
       writeOut(files);
@@ -256,11 +260,23 @@ public final class Preview implements AutoCloseable {
     }
   }
 
+  /** Reports a failed build: its errors and warnings, each counted apart. */
   private void fail(List<Diagnostic> problems) {
+    long errors = 0;
     for (Diagnostic d : problems) {
       log.println(d.format());
+      if (d.severity() == Severity.ERROR) {
+        errors++;
+      }
     }
-    log.printf("%d error(s); still serving the last good build%n", problems.size());
+    long warnings = problems.size() - errors;
+    log.printf(
+        "%d error(s)%s; %s%n",
+        errors,
+        warnings == 0 ? "" : ", " + warnings + " warning(s)",
+        server.state().generation() == 0
+            ? "nothing to serve until they are fixed"
+            : "still serving the last good build");
     server.fail(problems);
   }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,9 +29,52 @@ abstract class Watcher implements AutoCloseable {
     void changed(Path file);
   }
 
+  /**
+   * The files editors write beside the one being saved and then rename or delete: sed -i's {@code
+   * sedXXXXXX}, vim's swap files ({@code .name.swp}, {@code .swx}, {@code .swo}…), its {@code 4913}
+   * write test and {@code name~} backups, Emacs's {@code #name#} and {@code .#name}, JetBrains'
+   * {@code name___jb_tmp___} and {@code name___jb_old___}, Kate's {@code .kate-swp} and GNOME's
+   * {@code .goutputstream-XXXXXX}. A change to one of them starts no rebuild: the save itself is
+   * seen as a change of the real file.
+   */
+  private static final Pattern EDITOR_TEMPORARY =
+      Pattern.compile(
+          "sed[A-Za-z0-9]{6}"
+              + "|.*\\.sw[px]|\\..*\\.sw[a-o]"
+              + "|.*~"
+              + "|#.*#"
+              + "|\\.#.*"
+              + "|.*___jb_(?:tmp|old)___"
+              + "|.*\\.kate-swp"
+              + "|\\.goutputstream-.*");
+
+  static boolean editorTemporary(Path file) {
+    Path name = file.getFileName();
+    if (name == null) {
+      return false;
+    }
+    String n = name.toString();
+    return EDITOR_TEMPORARY.matcher(n).matches() || vimWriteTest(n);
+  }
+
+  /** Vim's check that it may write in a folder: a file named 4913 (or 4913 + k × 123). */
+  private static boolean vimWriteTest(String name) {
+    if (name.isEmpty() || name.length() > 9 || !name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false;
+    }
+    int n = Integer.parseInt(name);
+    return n >= 4913 && (n - 4913) % 123 == 0;
+  }
+
   static Watcher start(List<Path> roots, boolean poll, long pollMillis, Sink sink)
       throws IOException {
-    return poll ? new Polling(roots, pollMillis, sink) : new Native(roots, sink);
+    Sink real =
+        file -> {
+          if (file == null || !editorTemporary(file)) {
+            sink.changed(file);
+          }
+        };
+    return poll ? new Polling(roots, pollMillis, real) : new Native(roots, real);
   }
 
   @Override

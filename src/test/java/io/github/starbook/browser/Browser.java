@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -44,6 +45,12 @@ public final class Browser {
 
   /** A fresh headless Chromium with its own profile folder. */
   public static ChromeDriver start(Path profile, int width, int height) {
+    return start(profile, width, height, options -> {});
+  }
+
+  /** As {@link #start(Path, int, int)}, with {@code more} options (e.g. console logging). */
+  public static ChromeDriver start(
+      Path profile, int width, int height, Consumer<ChromeOptions> more) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -58,6 +65,7 @@ public final class Browser {
         "--allow-file-access-from-files",
         "--user-data-dir=" + profile.toAbsolutePath(),
         "--window-size=" + width + "," + height);
+    more.accept(options);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
@@ -93,12 +101,19 @@ public final class Browser {
    * serves its index.html, a missing file serves 404.html with status 404.
    */
   public static HttpServer serve(Path root, String prefix) throws IOException {
+    return serve(root, prefix, path -> {});
+  }
+
+  /** As {@link #serve(Path, String)}, telling {@code requested} the path of every request. */
+  public static HttpServer serve(Path root, String prefix, Consumer<String> requested)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String base = "/" + prefix + "/";
     server.createContext(
         "/",
         exchange -> {
           String path = exchange.getRequestURI().getPath();
+          requested.accept(path);
           int status = 200;
           Path file = null;
           if (path.startsWith(base)) {

@@ -29,8 +29,12 @@ class PreviewTest {
       assertEquals("text/html; charset=utf-8", home.headers().firstValue("Content-Type").get());
       Document doc = Jsoup.parse(home.body());
       assertEquals(1, doc.select("script[data-starbook-live]").size());
-      assertTrue(
-          doc.select("script[data-starbook-live]").first().data().contains("/__starbook/events"));
+      assertEquals(
+          "/__starbook/live.js", doc.selectFirst("script[data-starbook-live]").attr("src"));
+      HttpResponse<String> live = f.get("/__starbook/live.js");
+      assertEquals(
+          "text/javascript; charset=utf-8", live.headers().firstValue("Content-Type").get());
+      assertTrue(live.body().contains("/__starbook/events"), live.body());
 
       String[][] types = {
         {"/guide/alpha/one/", "text/html; charset=utf-8"},
@@ -118,7 +122,7 @@ class PreviewTest {
       assertEquals(200, stale.statusCode());
       Document page = Jsoup.parse(stale.body());
       assertEquals("The first question.", page.selectFirst(".lead").text());
-      String script = page.selectFirst("script[data-starbook-live]").data();
+      String script = page.selectFirst("script[data-starbook-live]").attr("data-errors");
       assertTrue(script.contains("content/alpha/one.md:5:11"), script);
       // A page opened now gets the errors first.
       assertTrue(f.events("?since=0").next().startsWith("errors ["));
@@ -127,7 +131,7 @@ class PreviewTest {
       assertTrue(events.next().startsWith("reload "));
       Document fixed = Jsoup.parse(f.get("/guide/alpha/one/").body());
       assertEquals("The first question, fixed.", fixed.selectFirst(".lead").text());
-      assertTrue(fixed.selectFirst("script[data-starbook-live]").data().contains("initial = []"));
+      assertEquals("[]", fixed.selectFirst("script[data-starbook-live]").attr("data-errors"));
       assertTrue(f.preview.errors().isEmpty());
     }
   }
