@@ -34,6 +34,13 @@ class HtmlValidityTest {
       String report = validator.validate(page);
       for (String line : report.split("\n")) {
         // GNU format: "file":line.col-line.col: error|info warning: message
+        // The checker validates files, and matches 'self' in the Content-Security-Policy against
+        // nothing for a file: document, and takes the study page's JSON data block for a script;
+        // ContentSecurityPolicyBrowserTest checks the policy where it
+        // applies, in Chromium over http and from file://.
+        if (line.contains("violates Content Security Policy (meta tag)")) {
+          continue;
+        }
         if (line.contains(": error:") || line.contains(": info warning:")) {
           problems.add(
               site.relativize(page)
