@@ -41,7 +41,28 @@
     const form = $('mock-setup');
     if (s.mockCount >= 1 && s.mockCount <= 20) { form.elements.count.value = s.mockCount; }
     if (s.mockMinutes >= 0.25 && s.mockMinutes <= 30) { form.elements.minutes.value = s.mockMinutes; }
+    $('retention-form').elements.retention.value = Math.round(S.retention(s) * 100);
   }
+
+  /* ---------- desired retention (progress view) ---------- */
+  const retentionForm = $('retention-form');
+
+  function applyRetention() {
+    const input = retentionForm.elements.retention;
+    const stored = S.retention(store.load().settings);
+    let percent = Math.round(+input.value);
+    if (input.value === '' || !isFinite(percent)) { percent = Math.round(stored * 100); }
+    percent = Math.min(Math.round(S.FSRS.maxRetention * 100), Math.max(Math.round(S.FSRS.minRetention * 100), percent));
+    input.value = percent;
+    store.update((d) => { d.settings.retention = percent / 100; });
+    $('retention-status').textContent = 'Intervals now aim at ' + percent + ' % recall.';
+  }
+
+  retentionForm.addEventListener('change', applyRetention);
+  retentionForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    applyRetention();
+  });
 
   filter.addEventListener('change', () => {
     store.update((d) => { d.settings.deck = deckSettings(); });
@@ -68,9 +89,19 @@
   }
 
   /* ---------- flashcards ---------- */
-  let queue = [];
+  let current = null; // the card on screen
+  let queue = []; // due cards (oldest first), then new ones, then with "Every card" the others
+  let learning = []; // cards in a learning step: { card, at }, back when their minutes are up
   let flipped = false;
   const card = $('card');
+
+  /** The next card: a learning card whose time has come, else the queue, else the next learning card. */
+  function advance() {
+    learning.sort((a, b) => a.at - b.at);
+    const ready = learning.length && (learning[0].at <= Date.now() || !queue.length);
+    current = ready ? learning.shift().card : queue.shift() || null;
+    showCard();
+  }
 
   function newSession() {
     const now = S.today();
@@ -85,11 +116,12 @@
     });
     due.sort((a, b) => (cards[a.id].due < cards[b.id].due ? -1 : cards[a.id].due > cards[b.id].due ? 1 : 0));
     queue = due.concat(fresh, later);
-    showCard();
+    learning = [];
+    advance();
   }
 
   function showCard() {
-    const c = queue[0];
+    const c = current;
     flipped = false;
     $('card-back').hidden = true;
     $('card-grades').hidden = true;
@@ -114,40 +146,44 @@
     const now = S.today();
     const cards = store.load().cards;
     let due = 0, fresh = 0;
-    queue.forEach((c) => {
+    const left = (current ? [current] : []).concat(queue, learning.map((l) => l.card));
+    left.forEach((c) => {
       const st = S.state(cards[c.id], c.hash, now);
       if (st === 'new') { fresh++; } else if (st === 'due' || st === 'changed') { due++; }
     });
-    $('deck-count').textContent = queue.length === 0 ? 'No cards to review.'
-      : S.plural(queue.length, 'card') + ' to go: ' + due + ' due, ' + fresh + ' new.';
+    $('deck-count').textContent = left.length === 0 ? 'No cards to review.'
+      : S.plural(left.length, 'card') + ' to go: ' + due + ' due, ' + fresh + ' new.';
   }
 
   function flip() {
-    if (!queue.length) { return; }
+    if (!current) { return; }
     flipped = !flipped;
     $('card-back').hidden = !flipped;
     $('card-grades').hidden = !flipped;
     $('flip').hidden = flipped;
     card.classList.toggle('flipped', flipped);
-    if (flipped) {
-      const c = queue[0];
-      const stored = store.load().cards[c.id];
+    if (flipped) { // each button says when the card would come back
+      const d = store.load();
       const now = S.today();
       $('card-grades').querySelectorAll('button').forEach((b) => {
         const g = +b.getAttribute('data-grade');
-        const next = S.schedule(stored, g, c.hash, now);
-        b.querySelector('small').textContent = g === 1 ? 'again now' : S.span(next.interval);
+        const p = S.plan(d.cards[current.id], g, current.hash, now, S.retention(d.settings));
+        b.querySelector('small').textContent = S.label(p);
       });
     }
     card.focus({ preventScroll: true });
   }
 
   function gradeCard(g) {
-    const c = queue.shift();
+    const c = current;
     if (!c) { return; }
-    store.update((d) => { d.cards[c.id] = S.schedule(d.cards[c.id], g, c.hash, S.today()); });
-    if (g === 1) { queue.push(c); } // SM-2: failed items come back in the same session
-    showCard();
+    let p = null;
+    store.update((d) => {
+      p = S.plan(d.cards[c.id], g, c.hash, S.today(), S.retention(d.settings));
+      d.cards[c.id] = p.card;
+    });
+    if (p.minutes) { learning.push({ card: c, at: Date.now() + p.minutes * 60000 }); }
+    advance();
     card.focus({ preventScroll: true });
   }
 
@@ -299,7 +335,7 @@
     const result = { id: c.id, date: now, seconds: Math.round(mock.elapsed), limit: mock.limit,
       covered: k.n, points: k.of, grade: g };
     store.update((d) => {
-      d.cards[c.id] = S.schedule(d.cards[c.id], g, c.hash, now);
+      d.cards[c.id] = S.schedule(d.cards[c.id], g, c.hash, now, S.retention(d.settings));
       d.mocks.push(result);
       d.mocks = d.mocks.slice(-200);
     });
@@ -501,7 +537,8 @@
     if (e.key === store.key && !mock) { newSession(); if (view === 'progress') { renderProgress(); } }
   });
 
-  if (!store.save(store.load())) {
+  store.load(); // migrates older progress
+  if (!store.writable()) {
     const note = document.createElement('p');
     note.className = 'study-note';
     note.textContent = 'This browser does not let the page store anything, so progress will not be kept.';
