@@ -7,8 +7,20 @@ import java.util.regex.Pattern;
  * file, and relative URLs between pages (so the site works under any base path and from disk).
  */
 public final class Layout {
-  /** The print booklet: every question on one page. */
+  /**
+   * The print booklet: every question on one page; in a large guide, an index of one booklet per
+   * category ({@code all/<category>/}, see {@link #booklet}).
+   */
   public static final String ALL = "all/";
+
+  /**
+   * A large guide's list of every question A–Z, on pages of its own ({@link #paged}): {@code
+   * all/az/}, {@code all/az/page/2/}… A category named {@code az} clashes with it there.
+   */
+  public static final String AZ = ALL + "az/";
+
+  /** The folder of a long list's second and later pages, inside the list's own folder. */
+  public static final String PAGE = "page/";
 
   /** Study mode's page. */
   public static final String STUDY = "study/";
@@ -44,6 +56,19 @@ public final class Layout {
   /** A tag's page folder. */
   public static String tag(String tag) {
     return TAGS + tag + "/";
+  }
+
+  /** A large guide's print booklet of one category. */
+  public static String booklet(String category) {
+    return ALL + category + "/";
+  }
+
+  /**
+   * Page {@code n} (from 1) of a list whose first page is {@code dir}: {@code dir} itself, then
+   * {@code dir/page/2/}, {@code dir/page/3/}…
+   */
+  public static String paged(String dir, int n) {
+    return n <= 1 ? dir : dir + PAGE + n + "/";
   }
 
   /** The page URL of a content path, e.g. strategy/tech-debt.md → strategy/tech-debt/; or null. */

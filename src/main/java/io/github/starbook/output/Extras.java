@@ -90,6 +90,7 @@ public final class Extras {
       guide.questions().stream().map(Question::url).forEach(urls::add);
       guide.pages().stream().map(Page::url).forEach(urls::add);
       urls.add(Layout.ALL);
+      urls.addAll(io.github.starbook.render.Paging.moreUrls(guide));
       for (String u : urls) {
         w.write("  <url><loc>" + xml(site.absolute(u)) + "</loc></url>\n");
       }

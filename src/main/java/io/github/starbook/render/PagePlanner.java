@@ -34,6 +34,9 @@ public final class PagePlanner {
   /** The icon every page declares: the guide's own (content/favicon.svg or .png) or the theme's. */
   private final String favicon;
 
+  /** More than {@link Paging#LARGE} questions: home highlights, booklet per category, A–Z pages. */
+  private final boolean large;
+
   public PagePlanner(Guide guide, Templates templates) {
     this.guide = guide;
     this.templates = templates;
@@ -53,6 +56,7 @@ public final class PagePlanner {
             .filter(Layout.FAVICONS::contains)
             .findFirst()
             .orElse(Layout.ASSETS + "favicon.svg");
+    this.large = Paging.large(guide);
   }
 
   /** One entry of a question list in a template: the question and the link to it. */
@@ -69,8 +73,11 @@ public final class PagePlanner {
       out.add(home());
     }
     for (Category c : guide.categories()) {
-      if (wanted.test(c.url() + "index.html")) {
-        out.add(category(c));
+      List<Question> qs = byCategory.getOrDefault(c.slug(), List.of());
+      for (int n = 1; n <= Paging.pages(qs.size(), Paging.PER_PAGE); n++) {
+        if (wanted.test(Layout.paged(c.url(), n) + "index.html")) {
+          out.add(category(c, qs, n));
+        }
       }
     }
     out.addAll(
@@ -87,11 +94,15 @@ public final class PagePlanner {
       out.add(tagIndex());
     }
     for (Map.Entry<String, List<Question>> e : byTag.entrySet()) {
-      if (wanted.test(Layout.tag(e.getKey()) + "index.html")) {
-        out.add(tag(e.getKey(), e.getValue()));
+      for (int n = 1; n <= Paging.pages(e.getValue().size(), Paging.PER_PAGE); n++) {
+        if (wanted.test(Layout.paged(Layout.tag(e.getKey()), n) + "index.html")) {
+          out.add(tag(e.getKey(), e.getValue(), n));
+        }
       }
     }
-    if (wanted.test(Layout.ALL + "index.html")) {
+    if (large) {
+      out.addAll(booklets(wanted));
+    } else if (wanted.test(Layout.ALL + "index.html")) {
       out.add(booklet());
     }
     if (wanted.test("404.html")) {
@@ -110,6 +121,7 @@ public final class PagePlanner {
     home.put("intro", guide.home().html());
     home.put("sections", sections(""));
     home.put("pages", pageLinks(""));
+    home.put("overview", large);
     return page(
         "index.html",
         guide.home().source().isEmpty() ? "(home page)" : guide.home().source(),
@@ -117,11 +129,16 @@ public final class PagePlanner {
         home);
   }
 
-  private Output category(Category c) {
-    Map<String, Object> ctx = base(c.url(), c.title(), c.summary(), "category");
+  /** Page {@code n} of a category's list ({@code all}: the category's questions). */
+  private Output category(Category c, List<Question> all, int n) {
+    String url = Layout.paged(c.url(), n);
+    Paging.Pager pager = Paging.Pager.of(c.url(), n, all.size(), Paging.PER_PAGE);
+    Map<String, Object> ctx = base(url, pager.titled(c.title()), c.summary(), "category");
     ctx.put("category", c);
-    ctx.put("questions", items(c.url(), byCategory.getOrDefault(c.slug(), List.of())));
-    return page(c.url() + "index.html", c.source(), "category.peb", ctx);
+    ctx.put("questions", items(url, pager.slice(all)));
+    ctx.put("total", all.size());
+    ctx.put("pager", pager);
+    return page(url + "index.html", c.source(), "category.peb", ctx);
   }
 
   private Output freePage(Page p) {
@@ -148,11 +165,16 @@ public final class PagePlanner {
     return page(Layout.TAGS + "index.html", "(tag index)", "tags.peb", tags);
   }
 
-  private Output tag(String tag, List<Question> questions) {
-    String url = Layout.tag(tag);
-    Map<String, Object> ctx = base(url, "Tag: " + tag, "Questions tagged " + tag, "tag");
+  /** Page {@code n} of a tag's list ({@code all}: the tag's questions). */
+  private Output tag(String tag, List<Question> all, int n) {
+    String url = Layout.paged(Layout.tag(tag), n);
+    Paging.Pager pager = Paging.Pager.of(Layout.tag(tag), n, all.size(), Paging.PER_PAGE);
+    Map<String, Object> ctx =
+        base(url, pager.titled("Tag: " + tag), "Questions tagged " + tag, "tag");
     ctx.put("tag", tag);
-    ctx.put("questions", items(url, questions));
+    ctx.put("questions", items(url, pager.slice(all)));
+    ctx.put("total", all.size());
+    ctx.put("pager", pager);
     return page(url + "index.html", "(tag " + tag + ")", "tag.peb", ctx);
   }
 
@@ -179,18 +201,108 @@ public final class PagePlanner {
     return page(Layout.ALL + "index.html", "(print booklet)", "all.peb", all);
   }
 
+  /**
+   * A large guide's booklet: {@code all/} becomes an index of one booklet per category, and the A–Z
+   * list gets pages of its own.
+   */
+  private List<Output> booklets(java.util.function.Predicate<String> wanted) {
+    List<Output> out = new ArrayList<>();
+    if (wanted.test(Layout.ALL + "index.html")) {
+      out.add(bookletIndex());
+    }
+    for (Category c : guide.categories()) {
+      if (wanted.test(Layout.booklet(c.slug()) + "index.html")) {
+        out.add(categoryBooklet(c));
+      }
+    }
+    AzList az = null;
+    for (int n = 1; n <= Paging.pages(guide.questions().size(), Paging.AZ_PER_PAGE); n++) {
+      if (wanted.test(Layout.paged(Layout.AZ, n) + "index.html")) {
+        az = az == null ? new AzList(guide.questions()) : az;
+        out.add(az(az, n));
+      }
+    }
+    return out;
+  }
+
+  private Output bookletIndex() {
+    Map<String, Object> all =
+        base(
+            Layout.ALL,
+            "All questions",
+            "Every question of " + guide.site().title() + ", one printable page per section",
+            "all");
+    List<Map<String, Object>> booklets = new ArrayList<>();
+    for (Category c : guide.categories()) {
+      booklets.add(
+          Map.of(
+              "category",
+              c,
+              "href",
+              Layout.page(Layout.ALL, Layout.booklet(c.slug())),
+              "count",
+              byCategory.getOrDefault(c.slug(), List.of()).size()));
+    }
+    all.put("booklets", booklets);
+    all.put("azPages", Paging.pages(guide.questions().size(), Paging.AZ_PER_PAGE));
+    return page(Layout.ALL + "index.html", "(print booklet)", "booklets.peb", all);
+  }
+
+  private Output categoryBooklet(Category c) {
+    String url = Layout.booklet(c.slug());
+    Map<String, Object> ctx =
+        base(
+            url,
+            c.title() + ": all questions",
+            "Every question of " + c.title() + " on one page, ready to print",
+            "all");
+    ctx.put("category", c);
+    ctx.put("allHref", Layout.page(url, Layout.ALL));
+    ctx.put(
+        "questions",
+        byCategory.getOrDefault(c.slug(), List.of()).stream()
+            .map(q -> CategoryBooklet.of(q, c.title()))
+            .toList());
+    return page(url + "index.html", c.source(), "booklet.peb", ctx);
+  }
+
+  /** Page {@code n} of a large guide's A–Z list. */
+  private Output az(AzList az, int n) {
+    String url = Layout.paged(Layout.AZ, n);
+    Paging.Pager pager = Paging.Pager.of(Layout.AZ, n, az.size(), Paging.AZ_PER_PAGE);
+    Map<String, Object> ctx =
+        base(
+            url,
+            pager.titled("All questions A–Z"),
+            "Every question of " + guide.site().title() + " from A to Z",
+            "az");
+    List<AzList.Entry> entries = new ArrayList<>();
+    for (int i = pager.first() - 1; i < pager.last(); i++) {
+      Item it = item(url, az.get(i));
+      entries.add(new AzList.Entry(it.question(), it.href(), it.categoryTitle(), az.anchorAt(i)));
+    }
+    ctx.put("alphabetical", entries);
+    ctx.put("letters", az.letters(url));
+    ctx.put("allHref", Layout.page(url, Layout.ALL));
+    ctx.put("pager", pager);
+    return page(url + "index.html", "(A–Z list)", "az.peb", ctx);
+  }
+
   private Output notFound() {
     Map<String, Object> notFound = base("", "Page not found", guide.site().description(), "404");
     notFound.put("root", guide.site().basePath());
+    notFound.put("azHref", guide.site().basePath() + azPath());
     notFound.put("favicon", guide.site().basePath() + favicon);
     return page("404.html", "(404 page)", "404.peb", notFound);
   }
 
   /**
    * The pages whose context may differ between two guides that have the same pages: each changed
-   * question's own page, its neighbours, the questions relating to it, its category and tag pages,
-   * the home page and the booklet. Null when the set of pages or what every page shows (site,
-   * categories, free pages, question order) may have changed: then plan everything.
+   * question's own page, its neighbours, the questions relating to it, its category and tag pages
+   * (every page of each), the home page and the booklet (in a large guide: the booklet index, the
+   * category's booklet and, when a title changed, the A–Z pages). Null when the set of pages or
+   * what every page shows (site, categories, free pages, question order, how many pages a tag's
+   * list takes) may have changed: then plan everything.
    */
   public static java.util.Set<String> affected(Guide before, Guide after) {
     if (before == null
@@ -206,6 +318,7 @@ public final class PagePlanner {
     List<Question> now = after.questions();
     java.util.Set<String> paths = new java.util.HashSet<>();
     Map<String, List<Question>> relating = null;
+    Map<String, Integer> categorySizes = new HashMap<>();
     for (int i = 0; i < now.size(); i++) {
       Question a = was.get(i);
       Question b = now.get(i);
@@ -216,7 +329,8 @@ public final class PagePlanner {
         return null;
       }
       if (!a.tags().equals(b.tags())) {
-        if (!before.tags().keySet().equals(after.tags().keySet())) {
+        if (!before.tags().keySet().equals(after.tags().keySet())
+            || tagPagesChanged(before, after, a, b)) {
           return null;
         }
         paths.add(Layout.TAGS + "index.html");
@@ -238,17 +352,60 @@ public final class PagePlanner {
       for (Question r : relating.getOrDefault(b.id(), List.of())) {
         paths.add(r.url() + "index.html");
       }
-      paths.add(b.category() + "/index.html");
-      for (String t : a.tags()) {
-        paths.add(Layout.tag(t) + "index.html");
-      }
-      for (String t : b.tags()) {
-        paths.add(Layout.tag(t) + "index.html");
-      }
-      paths.add("index.html");
-      paths.add(Layout.ALL + "index.html");
+      listPages(paths, after, a, b, categorySizes);
     }
     return paths;
+  }
+
+  /**
+   * The pages that list a changed question (was {@code a}, now {@code b}): every page of its
+   * category and tags, the home page and the booklet.
+   */
+  private static void listPages(
+      java.util.Set<String> paths,
+      Guide after,
+      Question a,
+      Question b,
+      Map<String, Integer> categorySizes) {
+    int inCategory = categorySizes.computeIfAbsent(b.category(), k -> categorySize(after, k));
+    addPages(paths, b.category() + "/", inCategory, Paging.PER_PAGE);
+    for (String t : a.tags()) {
+      addPages(paths, Layout.tag(t), after.tags().get(t).size(), Paging.PER_PAGE);
+    }
+    for (String t : b.tags()) {
+      addPages(paths, Layout.tag(t), after.tags().get(t).size(), Paging.PER_PAGE);
+    }
+    paths.add("index.html");
+    paths.add(Layout.ALL + "index.html");
+    if (Paging.large(after)) {
+      paths.add(Layout.booklet(b.category()) + "index.html");
+      if (!a.title().equals(b.title())) {
+        addPages(paths, Layout.AZ, after.questions().size(), Paging.AZ_PER_PAGE);
+      }
+    }
+  }
+
+  /** Whether a tag of either version of a question now takes another number of list pages. */
+  private static boolean tagPagesChanged(Guide before, Guide after, Question a, Question b) {
+    java.util.Set<String> tags = new java.util.HashSet<>(a.tags());
+    tags.addAll(b.tags());
+    for (String t : tags) {
+      int was = Paging.pages(before.tags().get(t).size(), Paging.PER_PAGE);
+      if (was != Paging.pages(after.tags().get(t).size(), Paging.PER_PAGE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int categorySize(Guide guide, String category) {
+    return (int) guide.questions().stream().filter(q -> q.category().equals(category)).count();
+  }
+
+  private static void addPages(java.util.Set<String> paths, String dir, int items, int perPage) {
+    for (String u : Paging.urls(dir, items, perPage)) {
+      paths.add(u + "index.html");
+    }
   }
 
   /**
@@ -319,6 +476,7 @@ public final class PagePlanner {
         description == null || description.isEmpty() ? s.description() : description);
     ctx.put("canonical", s.absolute(url) == null ? "" : s.absolute(url));
     ctx.put("questionCount", guide.questions().size());
+    ctx.put("azHref", Layout.root(url) + azPath());
     ctx.put("favicon", Layout.root(url) + favicon);
     ctx.put("faviconType", favicon.endsWith(".png") ? "image/png" : "image/svg+xml");
     List<Map<String, Object>> nav = new ArrayList<>();
@@ -336,16 +494,32 @@ public final class PagePlanner {
     return ctx;
   }
 
+  /**
+   * The home page's sections: each category with its questions, or in a large guide with its first
+   * {@link Paging#HIGHLIGHTS} ({@code more} tells whether there are others), and its {@code count}.
+   */
   private List<Map<String, Object>> sections(String from) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Category c : guide.categories()) {
+      List<Question> qs = byCategory.getOrDefault(c.slug(), List.of());
+      List<Question> shown = large ? qs.subList(0, Math.min(qs.size(), Paging.HIGHLIGHTS)) : qs;
       Map<String, Object> m = new HashMap<>();
       m.put("category", c);
       m.put("href", Layout.page(from, c.url()));
-      m.put("questions", items(from, byCategory.getOrDefault(c.slug(), List.of())));
+      m.put("questions", items(from, shown));
+      m.put("count", qs.size());
+      m.put("more", shown.size() < qs.size());
       list.add(m);
     }
     return list;
+  }
+
+  /**
+   * The no-JavaScript way to every question, from the site root: the booklet's A–Z list, or a large
+   * guide's A–Z pages.
+   */
+  private String azPath() {
+    return large ? Layout.AZ + "index.html" : Layout.ALL + "index.html#az-title";
   }
 
   private List<Map<String, Object>> pageLinks(String from) {
@@ -357,13 +531,7 @@ public final class PagePlanner {
   }
 
   private List<Item> alphabetical(String from) {
-    // Sort keys computed once per question, not once per comparison (10k titles: ~130k compares).
-    record Keyed(String key, Question q) {}
-    return guide.questions().stream()
-        .map(q -> new Keyed(q.title().toLowerCase(java.util.Locale.ROOT), q))
-        .sorted(java.util.Comparator.comparing(Keyed::key).thenComparing(k -> k.q().id()))
-        .map(k -> item(from, k.q()))
-        .toList();
+    return AzList.sorted(guide.questions()).stream().map(q -> item(from, q)).toList();
   }
 
   private List<Item> items(String from, List<Question> qs) {
