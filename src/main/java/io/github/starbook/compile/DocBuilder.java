@@ -262,32 +262,8 @@ public final class DocBuilder {
             u.problems());
     Map<String, String> html = new LinkedHashMap<>();
     Map<String, String> text = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Node>> e : sectionNodes.entrySet()) {
-      Markdown.Rendered r = markdown.render(e.getValue(), u.marks());
-      html.put(e.getKey(), r.html());
-      if (!r.text().isEmpty()) {
-        text.put(
-            e.getKey(),
-            PlainText.squash(
-                e.getKey().equals(SectionKind.BODY.key())
-                    ? r.text()
-                    : PlainText.withoutHeading(r.text())));
-      }
-    }
-    boolean answered =
-        SectionKind.all().stream()
-            .filter(k -> k.place() == SectionKind.Place.BODY || k.star())
-            .anyMatch(k -> text.containsKey(k.key()));
-    if (!answered) {
-      u.problems()
-          .add(
-              Diagnostic.warning(
-                  u.source(),
-                  u.bodyLine(),
-                  1,
-                  "question has no answer text",
-                  "write the model answer below the front matter"));
-    }
+    render(sectionNodes, u.marks(), html, text);
+    checkAnswered(u, text);
     Copies copies = copies(sectionNodes, u.marks(), spot.category(), spot.slug(), u.url(), summary);
     Question q =
         new Question(
@@ -332,6 +308,44 @@ public final class DocBuilder {
                     "placeholder text from 'starbook new' is still here",
                     "replace it with your own words"));
       }
+    }
+  }
+
+  /** Each section's HTML, and its plain text (headings left out) for search. */
+  private void render(
+      Map<String, List<Node>> sections,
+      Marks marks,
+      Map<String, String> html,
+      Map<String, String> text) {
+    for (Map.Entry<String, List<Node>> e : sections.entrySet()) {
+      Markdown.Rendered r = markdown.render(e.getValue(), marks);
+      html.put(e.getKey(), r.html());
+      if (!r.text().isEmpty()) {
+        text.put(
+            e.getKey(),
+            PlainText.squash(
+                e.getKey().equals(SectionKind.BODY.key())
+                    ? r.text()
+                    : PlainText.withoutHeading(r.text())));
+      }
+    }
+  }
+
+  /** A question with no answer text (front matter only, or headings only) is unfinished. */
+  private static void checkAnswered(Unit u, Map<String, String> text) {
+    boolean answered =
+        SectionKind.all().stream()
+            .filter(k -> k.place() == SectionKind.Place.BODY || k.star())
+            .anyMatch(k -> text.containsKey(k.key()));
+    if (!answered) {
+      u.problems()
+          .add(
+              Diagnostic.warning(
+                  u.source(),
+                  u.bodyLine(),
+                  1,
+                  "question has no answer text",
+                  "write the model answer below the front matter"));
     }
   }
 

@@ -184,7 +184,6 @@ public final class Links {
     String path = hash < 0 ? dest : dest.substring(0, hash);
     String anchor = hash < 0 ? null : dest.substring(hash + 1);
     int query = path.indexOf('?');
-    String rest = query < 0 ? "" : path.substring(query);
     path = query < 0 ? path : path.substring(0, query);
     if (path.isEmpty()) {
       if (anchor != null && !anchor.isEmpty() && !from.anchors().contains(anchor)) {
@@ -206,6 +205,18 @@ public final class Links {
       problems.add(unfinished(from, n, path));
       return dest;
     }
+    return file(dest, n, from, problems, found);
+  }
+
+  /** A link or image of a file beside the content: to its published URL, or reported. */
+  private static String file(
+      String dest, Node n, From from, List<Diagnostic> problems, Found found) {
+    int hash = dest.indexOf('#');
+    String anchor = hash < 0 ? null : dest.substring(hash + 1);
+    String path = hash < 0 ? dest : dest.substring(0, hash);
+    int query = path.indexOf('?');
+    String rest = query < 0 ? "" : path.substring(query);
+    path = query < 0 ? path : path.substring(0, query);
     String target = normalize(parent(from.contentPath()) + decode(path));
     boolean file = n instanceof Image || Attachment.publishable(path);
     if (!file) {

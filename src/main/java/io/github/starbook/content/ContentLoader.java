@@ -74,18 +74,22 @@ public final class ContentLoader {
           attachments.add(a);
         }
       } else {
-        diagnostics.warning(
-            display(rel),
-            1,
-            1,
-            "file is not used by the build",
-            "content/ holds site.yaml, .md files, images ("
-                + String.join(", ", new java.util.TreeSet<>(Attachment.IMAGES))
-                + ") and downloads ("
-                + String.join(", ", new java.util.TreeSet<>(Attachment.DOWNLOADS))
-                + "); remove this file or move it elsewhere");
+        diagnostics.warning(display(rel), 1, 1, "file is not used by the build", UNUSED_HINT);
       }
     }
+    checkSiteYaml(site);
+    return new Loaded(site, markdown, List.copyOf(attachments));
+  }
+
+  private static final String UNUSED_HINT =
+      "content/ holds site.yaml, .md files, images ("
+          + String.join(", ", new java.util.TreeSet<>(Attachment.IMAGES))
+          + ") and downloads ("
+          + String.join(", ", new java.util.TreeSet<>(Attachment.DOWNLOADS))
+          + "); remove this file or move it elsewhere";
+
+  /** site.yaml is required, and never read through a link. */
+  private void checkSiteYaml(SourceFile site) {
     Path siteYaml = root.resolve("site.yaml");
     if (site == null && Files.isSymbolicLink(siteYaml)) {
       diagnostics.error(
@@ -102,7 +106,6 @@ public final class ContentLoader {
           "site.yaml not found",
           "create it with 'title: ...' and 'description: ...'");
     }
-    return new Loaded(site, markdown, List.copyOf(attachments));
   }
 
   /** An image or download with its size (and an image's width and height); null if unusable. */

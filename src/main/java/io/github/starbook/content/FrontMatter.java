@@ -44,24 +44,9 @@ public record FrontMatter(Map<String, YamlValue.Entry> fields, String body, int 
       return null;
     }
     int yamlStart = 4;
-    int lineNo = 2;
-    int pos = yamlStart;
-    int close = -1;
-    int closeLine = -1;
-    while (pos <= text.length()) {
-      int eol = text.indexOf('\n', pos);
-      String line = eol < 0 ? text.substring(pos) : text.substring(pos, eol);
-      if (line.stripTrailing().equals("---") || line.stripTrailing().equals("...")) {
-        close = pos;
-        closeLine = lineNo;
-        break;
-      }
-      if (eol < 0) {
-        break;
-      }
-      pos = eol + 1;
-      lineNo++;
-    }
+    int[] closing = closingFence(text, yamlStart);
+    int close = closing[0];
+    int closeLine = closing[1];
     if (close < 0) {
       problems.add(
           Diagnostic.error(
@@ -91,6 +76,28 @@ public record FrontMatter(Map<String, YamlValue.Entry> fields, String body, int 
       return null;
     }
     return new FrontMatter(fields, body, closeLine + 1);
+  }
+
+  /**
+   * Where the closing '---' (or '...') line starts, and its line number, searching from {@code
+   * from} on line 2; {-1, -1} when there is none.
+   */
+  private static int[] closingFence(String text, int from) {
+    int lineNo = 2;
+    int pos = from;
+    while (pos <= text.length()) {
+      int eol = text.indexOf('\n', pos);
+      String line = eol < 0 ? text.substring(pos) : text.substring(pos, eol);
+      if (line.stripTrailing().equals("---") || line.stripTrailing().equals("...")) {
+        return new int[] {pos, lineNo};
+      }
+      if (eol < 0) {
+        break;
+      }
+      pos = eol + 1;
+      lineNo++;
+    }
+    return new int[] {-1, -1};
   }
 
   /** Reports every key not in {@code allowed}, suggesting the nearest allowed one. */

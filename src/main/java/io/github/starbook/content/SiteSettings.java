@@ -35,56 +35,13 @@ public final class SiteSettings {
     if (map == null) {
       return new Site("", "", baseUrlOverride, "en", null, null, false, null, Map.of());
     }
-    for (YamlValue.Entry e : map.values()) {
-      if (!KEYS.contains(e.key())) {
-        String near = Fields.nearest(e.key(), KEYS);
-        problems.add(
-            Diagnostic.error(
-                file.display(),
-                e.line(),
-                e.column(),
-                "unknown site.yaml key '" + e.key() + "'",
-                near != null
-                    ? "did you mean '" + near + "'?"
-                    : "allowed keys: " + String.join(", ", KEYS.stream().sorted().toList())));
-      }
-    }
+    checkKeys(map, file.display(), problems);
     Fields f = new Fields(map, file.display(), problems);
     String title = f.string("title", true, "My interview guide");
     String description = f.string("description", true, "\"What the guide is for\"");
-    String baseUrl = baseUrlOverride != null ? baseUrlOverride : f.string("baseUrl", false, "");
-    if (baseUrl != null && !baseUrl.matches("https?://[^\\s\"'<>]+")) {
-      int line = baseUrlOverride != null ? 1 : f.line("baseUrl");
-      problems.add(
-          Diagnostic.error(
-              baseUrlOverride != null ? "--base-url" : file.display(),
-              line,
-              1,
-              "baseUrl '" + baseUrl + "' is not an http(s) URL",
-              "write e.g. https://user.github.io/repo/"));
-      baseUrl = null;
-    }
-    if (baseUrl == null) {
-      problems.add(
-          Diagnostic.warning(
-              file.display(),
-              1,
-              1,
-              "no baseUrl: canonical links, sitemap and Open Graph URLs are left out",
-              "add 'baseUrl: https://user.github.io/repo/' or pass --base-url"));
-    }
+    String baseUrl = baseUrl(f, baseUrlOverride, file.display(), problems);
     String language = f.string("language", false, "en");
-    String repo = f.string("repo", false, "https://github.com/user/repo");
-    if (repo != null && !repo.matches("https://[^\\s\"'<>]+")) {
-      problems.add(
-          Diagnostic.error(
-              file.display(),
-              f.line("repo"),
-              1,
-              "repo '" + repo + "' is not an https URL",
-              "write e.g. https://github.com/user/repo"));
-      repo = null;
-    }
+    String repo = repo(f, file.display(), problems);
     String branch = f.string("editBranch", false, "main");
     boolean allowHtml = f.bool("allowHtml");
     return new Site(
@@ -97,6 +54,68 @@ public final class SiteSettings {
         allowHtml,
         cname(f, file.display(), problems),
         params(map.get("params"), file.display(), problems));
+  }
+
+  /** A key site.yaml does not know is an error, with the nearest known key. */
+  private static void checkKeys(
+      Map<String, YamlValue.Entry> map, String display, List<Diagnostic> problems) {
+    for (YamlValue.Entry e : map.values()) {
+      if (!KEYS.contains(e.key())) {
+        String near = Fields.nearest(e.key(), KEYS);
+        problems.add(
+            Diagnostic.error(
+                display,
+                e.line(),
+                e.column(),
+                "unknown site.yaml key '" + e.key() + "'",
+                near != null
+                    ? "did you mean '" + near + "'?"
+                    : "allowed keys: " + String.join(", ", KEYS.stream().sorted().toList())));
+      }
+    }
+  }
+
+  /** baseUrl: from --base-url or site.yaml, an http(s) URL; its absence is a warning. */
+  private static String baseUrl(
+      Fields f, String baseUrlOverride, String display, List<Diagnostic> problems) {
+    String baseUrl = baseUrlOverride != null ? baseUrlOverride : f.string("baseUrl", false, "");
+    if (baseUrl != null && !baseUrl.matches("https?://[^\\s\"'<>]+")) {
+      int line = baseUrlOverride != null ? 1 : f.line("baseUrl");
+      problems.add(
+          Diagnostic.error(
+              baseUrlOverride != null ? "--base-url" : display,
+              line,
+              1,
+              "baseUrl '" + baseUrl + "' is not an http(s) URL",
+              "write e.g. https://user.github.io/repo/"));
+      baseUrl = null;
+    }
+    if (baseUrl == null) {
+      problems.add(
+          Diagnostic.warning(
+              display,
+              1,
+              1,
+              "no baseUrl: canonical links, sitemap and Open Graph URLs are left out",
+              "add 'baseUrl: https://user.github.io/repo/' or pass --base-url"));
+    }
+    return baseUrl;
+  }
+
+  /** repo: an https URL, for "Edit this page" links. */
+  private static String repo(Fields f, String display, List<Diagnostic> problems) {
+    String repo = f.string("repo", false, "https://github.com/user/repo");
+    if (repo != null && !repo.matches("https://[^\\s\"'<>]+")) {
+      problems.add(
+          Diagnostic.error(
+              display,
+              f.line("repo"),
+              1,
+              "repo '" + repo + "' is not an https URL",
+              "write e.g. https://github.com/user/repo"));
+      repo = null;
+    }
+    return repo;
   }
 
   /** {@code cname:}, the custom domain GitHub Pages serves the site at, e.g. guide.example.com. */

@@ -53,7 +53,10 @@ class PlacementTest {
     }
     assertNotNull(html.selectFirst("a[href=../other/q/index.html#x]"), html.html());
     assertNotNull(html.selectFirst("a[href=https://example.com]"));
-    assertEquals("pic.png", html.selectFirst("img").attr("src"), "images are left as they are");
+    assertEquals(
+        "../cat/q/pic.png",
+        html.selectFirst("img").attr("src"),
+        "images are re-pointed from the page's folder, like links");
   }
 
   @Test
