@@ -220,55 +220,10 @@ public final class GuideAssembler {
     if (q == null) {
       return new Checked(null, List.copyOf(problems));
     }
-    String source = d.display();
     List<String> related = new ArrayList<>();
     for (Fields.Located r : d.related()) {
-      String v = r.value();
-      if (!RELATED.matcher(v).matches()) {
-        problems.add(
-            Diagnostic.error(
-                source,
-                r.line(),
-                r.column(),
-                "related entry '" + v + "' is not 'slug' or 'category/slug'",
-                "write e.g. 'related: [strategy/build-vs-buy]'"));
-        continue;
-      }
-      String target = questionIds.resolve(d.category(), v);
-      if (target.equals(q.id())) {
-        problems.add(
-            Diagnostic.error(
-                source,
-                r.line(),
-                r.column(),
-                "question lists itself as related",
-                "remove '" + v + "' from related"));
-      } else if (!questionIds.ids().contains(target)
-          && !v.contains("/")
-          && questionIds.withSlug(v).size() > 1) {
-        problems.add(
-            Diagnostic.error(
-                source,
-                r.line(),
-                r.column(),
-                "related question '"
-                    + v
-                    + "' is ambiguous: "
-                    + String.join(" and ", questionIds.withSlug(v))
-                    + " both exist",
-                "write 'category/slug' to say which"));
-      } else if (!questionIds.ids().contains(target)) {
-        String near = Fields.nearest(target, questionIds.ids());
-        problems.add(
-            Diagnostic.error(
-                source,
-                r.line(),
-                r.column(),
-                "related question '" + v + "' does not exist",
-                near != null
-                    ? "did you mean '" + near + "'?"
-                    : "write 'category/slug' of an existing question"));
-      } else if (!related.contains(target)) {
+      String target = related(d, r, questionIds, problems);
+      if (target != null && !related.contains(target)) {
         related.add(target);
       }
     }
@@ -276,5 +231,43 @@ public final class GuideAssembler {
       q = q.withRelated(related);
     }
     return new Checked(q, List.copyOf(problems));
+  }
+
+  /** The question id one {@code related} entry names, or null (the problem is reported). */
+  private static String related(
+      Doc d, Fields.Located r, QuestionIds questionIds, List<Diagnostic> problems) {
+    String v = r.value();
+    String problem = null;
+    String hint = null;
+    String target = RELATED.matcher(v).matches() ? questionIds.resolve(d.category(), v) : null;
+    if (target == null) {
+      problem = "related entry '" + v + "' is not 'slug' or 'category/slug'";
+      hint = "write e.g. 'related: [strategy/build-vs-buy]'";
+    } else if (target.equals(d.question().id())) {
+      problem = "question lists itself as related";
+      hint = "remove '" + v + "' from related";
+    } else if (!questionIds.ids().contains(target)
+        && !v.contains("/")
+        && questionIds.withSlug(v).size() > 1) {
+      problem =
+          "related question '"
+              + v
+              + "' is ambiguous: "
+              + String.join(" and ", questionIds.withSlug(v))
+              + " both exist";
+      hint = "write 'category/slug' to say which";
+    } else if (!questionIds.ids().contains(target)) {
+      String near = Fields.nearest(target, questionIds.ids());
+      problem = "related question '" + v + "' does not exist";
+      hint =
+          near != null
+              ? "did you mean '" + near + "'?"
+              : "write 'category/slug' of an existing question";
+    }
+    if (problem == null) {
+      return target;
+    }
+    problems.add(Diagnostic.error(d.display(), r.line(), r.column(), problem, hint));
+    return null;
   }
 }
