@@ -352,11 +352,85 @@
     return 'Next review in ' + span(days) + ' (' + card.due + ').' + grade;
   }
 
+  /* ---------- my answers ---------- */
+
+  const ANSWERS_FORMAT = 'starbook-answers';
+  const ANSWERS_VERSION = 1;
+  /** What a behavioural (format: star) answer starts with: the four STAR headings. */
+  const STAR_TEMPLATE = '## Situation\n\n\n## Task\n\n\n## Action\n\n\n## Result\n\n';
+
+  /**
+   * The reader's own answers, kept apart from the progress under its own key (the progress key +
+   * '#answers'): { format: 'starbook-answers', version: 1, answers: { id: { title, star,
+   * markdown, updated } } }. Unknown fields are kept.
+   */
+  class AnswerStore {
+    constructor(progressKey) { this.key = progressKey + '#answers'; }
+
+    load() {
+      let d = null;
+      try { d = JSON.parse(window.localStorage.getItem(this.key) || 'null'); } catch (e) { d = null; }
+      if (!isObject(d) || d.format !== ANSWERS_FORMAT || !isObject(d.answers)) {
+        d = { format: ANSWERS_FORMAT, version: ANSWERS_VERSION, answers: {} };
+      }
+      return d;
+    }
+
+    get(id) { return this.load().answers[id] || null; }
+
+    /** Saves one answer (an empty text removes it); returns whether it was stored. */
+    put(id, answer) {
+      const d = this.load();
+      if (!answer.markdown || !answer.markdown.trim()) { delete d.answers[id]; }
+      else { d.answers[id] = Object.assign({}, d.answers[id], answer); }
+      return this.save(d);
+    }
+
+    remove(id) {
+      const d = this.load();
+      delete d.answers[id];
+      return this.save(d);
+    }
+
+    save(d) {
+      try {
+        window.localStorage.setItem(this.key, JSON.stringify(d));
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+
+    /** The export file's text: starbook-answers version 1, for `starbook import-answers`. */
+    exportText(now) {
+      const d = this.load();
+      const out = { format: ANSWERS_FORMAT, version: ANSWERS_VERSION, exported: now, answers: {} };
+      Object.keys(d.answers).sort().forEach((id) => {
+        const a = d.answers[id];
+        out.answers[id] = { title: a.title || id, star: !!a.star, markdown: a.markdown || '', updated: a.updated || '' };
+      });
+      return JSON.stringify(out, null, 2) + '\n';
+    }
+  }
+
+  /** Offers text as a file download (export buttons). */
+  function download(text, name) {
+    const blob = new Blob([text], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
   window.StarbookStudy = {
     FORMAT: FORMAT, VERSION: VERSION, GRADES: GRADES, FSRS: FSRS, today: today, addDays: addDays,
     daysBetween: daysBetween, parse: parse, migrate: migrate, empty: empty, Store: Store,
     plan: plan, schedule: schedule, retention: retention, retrievability: retrievability,
     nextState: nextState, interval: interval, added: added, known: known, state: state,
-    learned: learned, describe: describe, span: span, label: label, plural: plural
+    learned: learned, describe: describe, span: span, label: label, plural: plural,
+    AnswerStore: AnswerStore, STAR_TEMPLATE: STAR_TEMPLATE, ANSWERS_FORMAT: ANSWERS_FORMAT, download: download
   };
 })();

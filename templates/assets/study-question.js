@@ -1,5 +1,5 @@
-/* starbook: "Add to review" / "Mark as known" on a question page, with the question's review state.
-   Needs theme.js and study-core.js first. */
+/* starbook: "Add to review" / "Mark as known" on a question page, with the question's review state,
+   and the private "My answer" editor. Needs theme.js, study-core.js and study-answers.js first. */
 (function () {
   'use strict';
   const S = window.StarbookStudy;
@@ -34,4 +34,10 @@
   });
   box.hidden = false;
   show();
+  const answerHost = document.getElementById('review-answer');
+  if (answerHost && S.answerEditor) {
+    S.answerEditor(answerHost, new S.AnswerStore(store.key), {
+      id: id, title: box.getAttribute('data-title') || id, star: box.getAttribute('data-star') === 'true'
+    });
+  }
 })();

@@ -1,4 +1,5 @@
-/* starbook study page: flashcards, mock interview and progress. Needs theme.js and study-core.js first. */
+/* starbook study page: flashcards, mock interview (read aloud, recorded answers, my answer) and progress
+   (with my answers). Needs theme.js, study-core.js, study-answers.js and study-voice.js first. */
 (function () {
   'use strict';
   const S = window.StarbookStudy;
@@ -188,6 +189,24 @@
   }
 
   $('flip').addEventListener('click', flip);
+
+  /* Tap the card's front, or swipe it sideways, to turn it (phones). */
+  let swipe = null;
+  card.addEventListener('click', (e) => {
+    if (flipped || e.target.closest('a, button, input, select, textarea')) { return; }
+    if (window.getSelection && String(window.getSelection())) { return; } // selecting text
+    flip();
+  });
+  card.addEventListener('pointerdown', (e) => {
+    swipe = e.pointerType === 'mouse' ? null : { x: e.clientX, y: e.clientY };
+  });
+  card.addEventListener('pointercancel', () => { swipe = null; });
+  card.addEventListener('pointerup', (e) => {
+    if (!swipe) { return; }
+    const dx = e.clientX - swipe.x, dy = e.clientY - swipe.y;
+    swipe = null;
+    if (Math.abs(dx) >= 50 && Math.abs(dx) > 2 * Math.abs(dy)) { flip(); }
+  });
   $('card-grades').addEventListener('click', (e) => {
     const b = e.target.closest('button[data-grade]');
     if (b) { gradeCard(+b.getAttribute('data-grade')); }
@@ -239,8 +258,104 @@
     ask();
   });
 
+  /* ---------- spoken mock interview ---------- */
+  const V = S.voice;
+  const takes = V ? new V.Takes(store.key) : null;
+  const recorder = takes ? new V.Recorder(takes) : null;
+  const answers = new S.AnswerStore(store.key);
+  let takeUrl = null;
+  let answerEditor = null;
+
+  function voiceControls() {
+    const speakProblem = V ? V.speechProblem() : 'Reading aloud is not available.';
+    $('mock-speak').disabled = !!speakProblem;
+    $('mock-speak-status').textContent = speakProblem;
+    const recordProblem = V ? V.recordProblem() : 'Recording is not available.';
+    $('mock-record').disabled = !!recordProblem;
+    $('mock-record-status').textContent = recordProblem;
+    $('mock-record').textContent = 'Record my answer';
+    $('mock-record').setAttribute('aria-pressed', 'false');
+  }
+
+  $('mock-speak').addEventListener('click', () => {
+    if (!mock) { return; }
+    V.speak(mock.list[mock.i].title, (problem) => {
+      $('mock-speak-status').textContent = problem || 'Reading the question aloud…';
+    });
+  });
+
+  $('mock-record').addEventListener('click', () => {
+    if (!mock || !recorder) { return; }
+    const button = $('mock-record');
+    if (recorder.recording()) { finishRecording(); return; }
+    button.disabled = true;
+    recorder.start(mock.list[mock.i].id).then(() => {
+      button.disabled = false;
+      button.textContent = 'Stop recording';
+      button.setAttribute('aria-pressed', 'true');
+      $('mock-record-status').textContent = 'Recording… it stays on this device.';
+    }, (err) => {
+      button.disabled = false;
+      $('mock-record-status').textContent = err.message;
+    });
+  });
+
+  /** Stops a recording in progress; resolves once the take is stored (or at once). */
+  function finishRecording() {
+    if (!recorder || !recorder.recording()) { return Promise.resolve(null); }
+    $('mock-record').textContent = 'Record my answer';
+    $('mock-record').setAttribute('aria-pressed', 'false');
+    $('mock-record-status').textContent = 'Saving the recording…';
+    return recorder.stop().then((take) => {
+      $('mock-record-status').textContent = take ? 'Recording saved on this device.' : 'Nothing was recorded.';
+      return take;
+    });
+  }
+
+  function clearTake() {
+    if (takeUrl) { URL.revokeObjectURL(takeUrl); takeUrl = null; }
+    const audio = $('mock-audio');
+    audio.pause();
+    audio.removeAttribute('src');
+    $('mock-take').hidden = true;
+  }
+
+  /** Shows the question's stored take, if any, beside the checklist. */
+  function showTake(id) {
+    clearTake();
+    $('mock-take-status').textContent = '';
+    if (!takes) { return Promise.resolve(); }
+    return takes.get(id).then((take) => {
+      if (!take || !take.blob || !mock || $('mock-review').getAttribute('data-id') !== id) { return; }
+      takeUrl = URL.createObjectURL(take.blob);
+      const audio = $('mock-audio');
+      audio.onerror = () => {
+        $('mock-take-status').textContent = 'This page cannot play the recording back'
+          + ' (its security policy must allow media from blob: URLs).';
+      };
+      audio.src = takeUrl;
+      $('mock-take').setAttribute('data-seconds', take.seconds);
+      $('mock-take').hidden = false;
+    }, () => {
+      $('mock-take-status').textContent = 'Could not read the recording from this browser’s storage.';
+    });
+  }
+
+  $('mock-take-delete').addEventListener('click', () => {
+    const id = $('mock-review').getAttribute('data-id');
+    if (!takes || !id) { return; }
+    takes.remove(id).then(() => {
+      clearTake();
+      $('mock-take-status').textContent = 'Recording deleted.';
+    }, () => {
+      $('mock-take-status').textContent = 'Could not delete the recording.';
+    });
+  });
+
   function ask() {
     const c = mock.list[mock.i];
+    voiceControls();
+    clearTake();
     mock.start = Date.now();
     mock.elapsed = 0;
     $('mock-run').setAttribute('data-id', c.id);
@@ -264,6 +379,7 @@
 
   function stop(timeUp) {
     window.clearInterval(mock.timer);
+    if (V) { V.stopSpeaking(); }
     const c = mock.list[mock.i];
     mock.elapsed = Math.min(mock.limit, (Date.now() - mock.start) / 1000);
     $('mock-run').hidden = true;
@@ -294,6 +410,8 @@
     $('mock-link').href = c.href;
     $('mock-review').setAttribute('data-id', c.id);
     $('mock-review').hidden = false;
+    answerEditor = S.answerEditor ? S.answerEditor($('mock-answer'), answers, c) : null;
+    finishRecording().then(() => showTake(c.id));
     suggest();
     const first = box.querySelector('input');
     if (first) { first.focus({ preventScroll: true }); }
@@ -331,6 +449,8 @@
     const g = +b.getAttribute('data-grade');
     const c = mock.list[mock.i];
     const k = covered();
+    if (answerEditor) { answerEditor.flush(); }
+    clearTake();
     const now = S.today();
     const result = { id: c.id, date: now, seconds: Math.round(mock.elapsed), limit: mock.limit,
       covered: k.n, points: k.of, grade: g };
@@ -447,7 +567,24 @@
     $('progress-bars').replaceChildren(...rows.filter((r) => r.all).map(categoryRow));
   }
 
+  const hrefOf = {};
+  data.cards.forEach((c) => { hrefOf[c.id] = c.href; });
+
+  function renderAnswers(message) {
+    const n = S.answerList($('my-answers'), answers, (id) => hrefOf[id] || null, (msg) => renderAnswers(msg));
+    $('export-answers').disabled = !n;
+    $('answers-status').textContent = message || '';
+  }
+
+  $('export-answers').addEventListener('click', () => {
+    const text = answers.exportText(S.today());
+    S.download(text, 'starbook-answers.json');
+    const n = Object.keys(JSON.parse(text).answers).length;
+    $('answers-status').textContent = 'Exported ' + S.plural(n, 'answer') + ' as starbook-answers.json.';
+  });
+
   function renderProgress() {
+    if (S.answerList) { renderAnswers(); }
     const d = store.load();
     const counts = countProgress(d, S.today());
     renderStats(counts.total, d.mocks.length);
@@ -535,6 +672,7 @@
   window.addEventListener('hashchange', route);
   window.addEventListener('storage', (e) => {
     if (e.key === store.key && !mock) { newSession(); if (view === 'progress') { renderProgress(); } }
+    if (e.key === answers.key && view === 'progress') { renderProgress(); }
   });
 
   store.load(); // migrates older progress

@@ -26,6 +26,7 @@ class ArchitectureTest {
     "output",
     "pipeline",
     "init",
+    "answers",
     "serve",
     "cli"
   };

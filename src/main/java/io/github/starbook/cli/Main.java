@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       InitCommand.class,
       ThemeCommand.class,
+      ImportAnswersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -29,7 +29,8 @@ class PageHeadTest {
   /** The policy of the built-in theme's base.peb. */
   static final String POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; font-src 'self';"
-          + " connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none';"
+          + " connect-src 'self'; worker-src 'self'; media-src 'self' blob:; object-src 'none';"
+          + " base-uri 'none';"
           + " form-action 'self'";
 
   @TempDir Path tmp;
