@@ -1,8 +1,11 @@
 /*
- * starbook page script: theme toggle, keyboard shortcuts (/ search, j/k or ←/→ between questions)
- * and search (header box on every page, full page at search/index.html). Plain classic script so
- * the site also works from file://. Needs theme.js first. The search index is built only when
- * search is first used.
+ * starbook page script: theme toggle, keyboard shortcuts (/ search, j/k or ←/→ between questions),
+ * search (header box on every page, full page at search/index.html), the header's menu on phones,
+ * and offline reading: over http(s) it registers the service worker (sw.js at the site root, see
+ * assets/offline-worker.js), offers "Make available offline" for a large guide, and asks the
+ * browser to keep the site's storage once study progress is recorded (Starbook.persistence()).
+ * Plain classic script so the site also works from file://, where it registers nothing. Needs
+ * theme.js first. The search index is built only when search is first used.
  */
 (function () {
   'use strict';
@@ -277,6 +280,209 @@
     });
   }
 
-  function start() { setupTheme(); setupBox(); setupPage(); setupKeys(); }
+  /* ---------- header menu (a <details>: opens without JavaScript too) ---------- */
+  function setupMenu() {
+    const menu = doc.querySelector('details.site-menu');
+    if (!menu) { return; }
+    const summary = menu.querySelector('summary');
+    // Browsers without ::details-content cannot show a closed menu's links on wide screens by CSS
+    // alone: open it there (style.css hides the summary then), close it on phones.
+    const styled = window.CSS && CSS.supports && CSS.supports('selector(::details-content)');
+    if (!styled && window.matchMedia) {
+      const wide = matchMedia('(min-width: 481px)');
+      const sync = () => {
+        menu.open = wide.matches;
+        menu.toggleAttribute('data-wide', wide.matches);
+      };
+      sync();
+      if (wide.addEventListener) { wide.addEventListener('change', sync); }
+    }
+    // On phones the open menu lies over the page: Escape or a tap beside it closes it.
+    const folding = () => menu.open && summary.offsetParent !== null;
+    menu.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && folding()) {
+        menu.open = false;
+        summary.focus();
+      }
+    });
+    doc.addEventListener('click', (e) => {
+      if (folding() && !menu.contains(e.target)) { menu.open = false; }
+    });
+  }
+
+  /* ---------- study progress kept: persistent storage ---------- */
+  const web = location.protocol === 'http:' || location.protocol === 'https:';
+  const storage = web && navigator.storage && navigator.storage.persist ? navigator.storage : null;
+  let persistAsked = null;
+
+  /** Asks the browser (once per page) not to clear the site's storage when space runs low. */
+  function persist() {
+    if (!storage) { return Promise.resolve(false); }
+    if (!persistAsked) {
+      persistAsked = storage.persisted().then((p) => p || storage.persist()).catch(() => false);
+    }
+    return persistAsked;
+  }
+
+  function permission() {
+    const p = navigator.permissions;
+    if (!p || !p.query) { return Promise.resolve('prompt'); }
+    return p.query({ name: 'persistent-storage' }).then((s) => s.state, () => 'prompt');
+  }
+
+  /**
+   * Whether the browser keeps the reader's progress when it runs short of space, for the Progress
+   * tab (which reminds readers to export when it is not kept): a promise of 'persisted',
+   * 'refused' (asked and declined, or denied by the reader), 'not-asked' (no progress recorded
+   * yet) or 'unsupported' (from file://, or a browser without the Storage API).
+   */
+  function persistence() {
+    if (!storage) { return Promise.resolve('unsupported'); }
+    return storage.persisted().then((p) => {
+      if (p) { return 'persisted'; }
+      if (persistAsked) { return persistAsked.then((ok) => (ok ? 'persisted' : 'refused')); }
+      return permission().then((state) => (state === 'denied' ? 'refused' : 'not-asked'));
+    }, () => 'unsupported');
+  }
+
+  /**
+   * Asks for persistent storage when the reader first records study progress: on the page where it
+   * happens (checked after each click, key or change, and on a 'starbook:progress' event, until
+   * the first card or mock answer is stored), and on the study page when progress exists. Reads
+   * the progress through Starbook.keys.study; study*.js need not know.
+   */
+  function watchProgress() {
+    const holder = doc.querySelector('[data-store]');
+    if (!holder || !storage) { return; }
+    const key = Starbook.keys.study(holder);
+    const recorded = () => {
+      try {
+        const d = JSON.parse(localStorage.getItem(key) || 'null');
+        return !!d && ((!!d.cards && Object.keys(d.cards).length > 0)
+          || (Array.isArray(d.mocks) && d.mocks.length > 0));
+      } catch (e) {
+        return false;
+      }
+    };
+    if (recorded()) {
+      if (holder.id === 'study') { persist(); }
+      return;
+    }
+    const events = ['click', 'keyup', 'change', 'starbook:progress'];
+    let timer = 0;
+    const check = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!recorded()) { return; }
+        events.forEach((t) => doc.removeEventListener(t, check, true));
+        persist();
+      }, 0);
+    };
+    events.forEach((t) => doc.addEventListener(t, check, true));
+  }
+
+  /* ---------- offline reading: the service worker (http(s) only) ---------- */
+  const workers = web && 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+  const siteRoot = () => new URL(root || './', location.href).href;
+
+  /** Sends the worker a message; resolves with its status, reporting progress on the way. */
+  function talk(worker, type, progress) {
+    return new Promise((resolve, reject) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e) => {
+        const m = e.data;
+        if (m.status) { resolve(m.status); } else if (m.error) { reject(new Error(m.error)); }
+        else if (progress) { progress(m.done, m.all); }
+      };
+      worker.postMessage({ type: type }, [channel.port2]);
+    });
+  }
+
+  /**
+   * How much of the guide is saved for offline reading: a promise of the worker's status
+   * ({version, bytes, auto, files, saved, complete, asked}), or of null where there is no worker
+   * (file://, starbook serve, a browser without service workers).
+   */
+  function offline() {
+    if (!workers || serving()) { return Promise.resolve(null); }
+    return workers.getRegistration(siteRoot()).then((reg) => (reg && reg.active
+      ? talk(reg.active, 'status') : null)).catch(() => null);
+  }
+
+  /** starbook serve's pages carry its live-reload script: no worker there (it would cache them). */
+  const serving = () => !!doc.querySelector('script[src$="__starbook/live.js"]');
+
+  function forgetWorker() {
+    workers.getRegistration(siteRoot()).then((reg) => {
+      if (!reg || reg.scope !== siteRoot()) { return; }
+      reg.unregister();
+      const prefix = 'starbook:' + new URL(reg.scope).pathname + ':';
+      return caches.keys().then((keys) => Promise.all(keys
+        .filter((k) => k.startsWith(prefix)).map((k) => caches.delete(k))));
+    }).catch(() => { /* nothing registered */ });
+  }
+
+  function setupOffline() {
+    // The 404 page may be served at any depth, where its root may not be the site's.
+    if (!workers || doc.body.classList.contains('kind-404')) { return; }
+    if (serving()) { forgetWorker(); return; }
+    workers.register(root + 'sw.js').then(() => workers.ready).then(offer, () => {
+      /* no offline copy: the site works as before, online */
+    });
+  }
+
+  const megabytes = (bytes) => Math.max(1, Math.round(bytes / 1e6));
+
+  /** A large guide is not saved whole unasked: the footer offers it. */
+  function offer(reg) {
+    const footer = doc.querySelector('.site-footer');
+    if (!footer || !reg.active) { return; }
+    talk(reg.active, 'status').then((s) => {
+      if (s.auto) { return; }
+      const p = doc.createElement('p');
+      p.className = 'offline-offer';
+      const note = doc.createElement('span');
+      note.setAttribute('role', 'status');
+      if (s.complete) {
+        note.textContent = 'Available offline.';
+        p.appendChild(note);
+        footer.appendChild(p);
+        return;
+      }
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.className = 'offline-save';
+      button.textContent = 'Make available offline (' + megabytes(s.bytes) + ' MB)';
+      p.appendChild(button);
+      p.appendChild(doc.createTextNode(' '));
+      p.appendChild(note);
+      footer.appendChild(p);
+      button.addEventListener('click', () => {
+        button.disabled = true;
+        persist();
+        note.textContent = 'Saving for offline reading…';
+        talk(reg.active, 'save', (done, all) => {
+          note.textContent = 'Saving for offline reading… ' + Math.floor(100 * done / all) + ' %';
+        }).then(() => {
+          button.remove();
+          note.textContent = 'Available offline.';
+        }, () => {
+          button.disabled = false;
+          note.textContent = 'Could not save every page (offline?). Try again later.';
+        });
+      });
+    }).catch(() => { /* the worker is being replaced: offered on the next page */ });
+  }
+
+  // Shared with study mode: the Progress tab asks Starbook.persistence() (theme.js made Starbook;
+  // it is made again here with these two added, still frozen).
+  self.Starbook = Object.freeze(Object.assign({}, Starbook, {
+    persistence: persistence, offline: offline
+  }));
+
+  function start() {
+    setupTheme(); setupBox(); setupPage(); setupKeys(); setupMenu();
+    watchProgress(); setupOffline();
+  }
   if (doc.readyState === 'loading') { doc.addEventListener('DOMContentLoaded', start); } else { start(); }
 })();

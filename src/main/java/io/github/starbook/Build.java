@@ -180,6 +180,7 @@ public final class Build {
     List<Output> out = new ArrayList<>(Extras.plan(guide, theme));
     out.addAll(SearchPage.plan(guide, planner));
     out.addAll(StudyPage.plan(guide, planner));
+    out.addAll(io.github.starbook.output.Offline.plan(guide, planner, theme, out));
     return out;
   }
 
