@@ -91,6 +91,8 @@ class StudyPageTest {
             "../assets/theme.js",
             "../assets/site.js",
             "../assets/study-core.js",
+            "../assets/study-answers.js",
+            "../assets/study-voice.js",
             "../assets/study.js"),
         d.select("script[src]").eachAttr("src"));
     assertNotNull(d.selectFirst("link[href=../assets/study.css]"));
