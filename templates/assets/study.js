@@ -583,7 +583,15 @@
     $('answers-status').textContent = 'Exported ' + S.plural(n, 'answer') + ' as starbook-answers.json.';
   });
 
+  /** The export reminder, shown when the browser declined to keep the site's storage for good. */
+  function renderPersistence() {
+    const note = $('persist-note');
+    if (!note || !self.Starbook.persistence) { return; }
+    self.Starbook.persistence().then((state) => { note.hidden = state !== 'refused'; });
+  }
+
   function renderProgress() {
+    renderPersistence();
     if (S.answerList) { renderAnswers(); }
     const d = store.load();
     const counts = countProgress(d, S.today());

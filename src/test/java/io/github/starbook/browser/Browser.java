@@ -104,10 +104,28 @@ public final class Browser {
     return serve(root, prefix, path -> {});
   }
 
-  /** As {@link #serve(Path, String)}, telling {@code requested} the path of every request. */
+  /**
+   * As {@link #serve(Path, String)}, telling {@code requested} the path of every request. The
+   * site's service worker ({@code sw.js}) answers 404, so the pages work online as without one and
+   * no test but the offline ones has a worker saving the whole guide behind its back.
+   */
   public static HttpServer serve(Path root, String prefix, Consumer<String> requested)
       throws IOException {
+    return serve(root, prefix, requested, false);
+  }
+
+  /** As {@link #serve(Path, String, Consumer)}, with the service worker served when asked. */
+  public static HttpServer serve(
+      Path root, String prefix, Consumer<String> requested, boolean worker) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(
+        java.util.concurrent.Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "test-http");
+              t.setDaemon(true);
+              return t;
+            }));
     String base = "/" + prefix + "/";
     server.createContext(
         "/",
@@ -123,6 +141,9 @@ public final class Browser {
             }
             if (p.startsWith(root) && Files.isRegularFile(p)) {
               file = p;
+            }
+            if (!worker && p.equals(root.resolve("sw.js"))) {
+              file = null;
             }
           }
           if (file == null) {

@@ -98,7 +98,8 @@ class OfflineBrowserTest {
                 refused.add(path);
                 throw new IllegalStateException("offline: " + path); // the connection just closes
               }
-            });
+            },
+            true);
     base = Browser.baseUrl(server, PREFIX);
     chrome = ContentSecurityPolicyBrowserTest.chrome(tmp.resolve("profile"));
   }
@@ -254,6 +255,13 @@ class OfflineBrowserTest {
     String state = persistence();
     System.out.println("offline: persistent storage after the first progress: " + state);
     assertTrue(Set.of("persisted", "refused").contains(state), state);
+    // The Progress tab reminds the reader to export exactly when the browser declined.
+    chrome.get(base + "study/index.html#progress");
+    until(chrome, "document.getElementById('persist-note') !== null");
+    new WebDriverWait(chrome, Duration.ofSeconds(10))
+        .until(
+            d ->
+                chrome.findElement(By.id("persist-note")).isDisplayed() == state.equals("refused"));
   }
 
   @Test

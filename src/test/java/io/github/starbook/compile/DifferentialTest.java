@@ -71,10 +71,11 @@ class DifferentialTest {
   }
 
   /**
-   * Attributes that differ only in presentation: ids and rel, and the readonly flag flexmark adds
-   * to task-list checkboxes (its task-list-item classes are dropped below).
+   * Attributes that differ only in presentation: ids and rel, ours' loading="lazy" on images, and
+   * the readonly flag flexmark adds to task-list checkboxes (its task-list-item classes are dropped
+   * below).
    */
-  static final Set<String> IGNORED = Set.of("id", "rel", "readonly");
+  static final Set<String> IGNORED = Set.of("id", "rel", "readonly", "loading");
 
   /** Boolean attributes: flexmark writes disabled="disabled", commonmark disabled="". */
   static final Set<String> BOOLEAN = Set.of("disabled", "checked");
