@@ -24,9 +24,10 @@ public final class Starter {
   public static final String PROJECT = "https://github.com/starbook/starbook";
 
   /** Starter file on the class path → where it goes in the new guide. */
-  static final Map<String, String> FILES = new LinkedHashMap<>();
+  static final Map<String, String> FILES = files();
 
-  static {
+  private static Map<String, String> files() {
+    Map<String, String> files = new LinkedHashMap<>();
     for (String f :
         List.of(
             "content/site.yaml",
@@ -36,11 +37,12 @@ public final class Starter {
             "content/basics/disagreed-with-a-decision.md",
             "content/pages/how-to-prepare.md",
             "README.md")) {
-      FILES.put(f, f);
+      files.put(f, f);
     }
     // Maven leaves dot files out of resources, so these are stored without their dot.
-    FILES.put("gitignore", ".gitignore");
-    FILES.put("github/workflows/pages.yml", ".github/workflows/pages.yml");
+    files.put("gitignore", ".gitignore");
+    files.put("github/workflows/pages.yml", ".github/workflows/pages.yml");
+    return java.util.Collections.unmodifiableMap(files);
   }
 
   /** What the author told {@code starbook init}, and the release the workflow pins. */
