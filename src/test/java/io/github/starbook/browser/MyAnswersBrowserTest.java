@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.starbook.testing.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,15 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,43 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * deletable, written after a mock answer, and exported; the export goes through {@code starbook
  * import-answers} and the result passes {@code check --strict} and builds.
  */
-class MyAnswersBrowserTest {
+class MyAnswersBrowserTest extends StudySiteBrowserTest {
   static final String KEY = "starbook:/starbook/#answers";
   static final String STAR = "delivery/impossible-deadline";
   static final String PLAIN = "strategy/build-vs-buy";
-
-  @TempDir static Path tmp;
-  static HttpServer server;
-  static String base;
-
-  @TempDir Path each;
-  ChromeDriver chrome;
-
-  @BeforeAll
-  static void buildAndServe() throws Exception {
-    Browser.assumeAvailable();
-    Run r = Run.build(tmp, Path.of("content").toAbsolutePath(), tmp.resolve("site"));
-    assertEquals(0, r.exit(), r.toString());
-    server = Browser.serve(tmp.resolve("site"), "guide");
-    base = Browser.baseUrl(server, "guide");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop(0);
-    }
-  }
-
-  @BeforeEach
-  void start() {
-    chrome = Browser.start(each.resolve("profile"), 1100, 900);
-  }
-
-  @AfterEach
-  void quit() {
-    chrome.quit();
-  }
 
   WebDriverWait waiting() {
     return new WebDriverWait(chrome, Duration.ofSeconds(10));

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.starbook.testing.RealGuide;
-import io.github.starbook.testing.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,15 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,42 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * interview and the question pages' review buttons. FsrsBrowserTest checks the FSRS numbers, the
  * migration of SM-2 progress and the desired retention.
  */
-class StudyBrowserTest {
+class StudyBrowserTest extends StudySiteBrowserTest {
   static final String KEY = "starbook:/starbook/";
   static final String BUILD_VS_BUY = "strategy/build-vs-buy";
-
-  @TempDir static Path tmp;
-  static HttpServer server;
-  static String base;
-
-  @TempDir Path each;
-  ChromeDriver chrome;
-
-  @BeforeAll
-  static void buildAndServe() throws Exception {
-    Browser.assumeAvailable();
-    Run r = Run.build(tmp, Path.of("content").toAbsolutePath(), tmp.resolve("site"));
-    assertEquals(0, r.exit(), r.toString());
-    server = Browser.serve(tmp.resolve("site"), "guide");
-    base = Browser.baseUrl(server, "guide");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop(0);
-    }
-  }
-
-  @BeforeEach
-  void start() {
-    chrome = Browser.start(each.resolve("profile"), 1100, 900);
-  }
-
-  @AfterEach
-  void quit() {
-    chrome.quit();
-  }
 
   // ---- helpers
 

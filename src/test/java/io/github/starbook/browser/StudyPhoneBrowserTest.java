@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import io.github.starbook.testing.Run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,44 +19,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * card's box does not move or change size when it turns, and the grade buttons are at least 44 px
  * tall.
  */
-class StudyPhoneBrowserTest {
-  @TempDir static Path tmp;
-  static HttpServer server;
-  static String base;
-
-  @TempDir Path each;
-  ChromeDriver chrome;
-
-  @BeforeAll
-  static void buildAndServe() throws Exception {
-    Browser.assumeAvailable();
-    Run r = Run.build(tmp, Path.of("content").toAbsolutePath(), tmp.resolve("site"));
-    assertEquals(0, r.exit(), r.toString());
-    server = Browser.serve(tmp.resolve("site"), "guide");
-    base = Browser.baseUrl(server, "guide");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop(0);
-    }
-  }
-
-  @BeforeEach
-  void start() {
-    chrome = Browser.start(each.resolve("profile"), 390, 844);
-    chrome.executeCdpCommand(
+class StudyPhoneBrowserTest extends StudySiteBrowserTest {
+  @Override
+  ChromeDriver startBrowser(Path profile) {
+    ChromeDriver phone = Browser.start(profile, 390, 844);
+    phone.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-    chrome.get(base + "study/index.html");
-    new WebDriverWait(chrome, Duration.ofSeconds(10))
+    phone.get(base + "study/index.html");
+    new WebDriverWait(phone, Duration.ofSeconds(10))
         .until(d -> d.findElement(By.id("card")).isDisplayed());
-  }
-
-  @AfterEach
-  void quit() {
-    chrome.quit();
+    return phone;
   }
 
   @SuppressWarnings("unchecked")
