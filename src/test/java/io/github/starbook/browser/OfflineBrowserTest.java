@@ -143,7 +143,7 @@ class OfflineBrowserTest {
     assertNotEquals(version, next, "a new build has a new version");
 
     chrome.get(base + "index.html"); // the next visit checks sw.js and installs the new worker
-    new WebDriverWait(chrome, Duration.ofSeconds(30))
+    new WebDriverWait(chrome, Duration.ofSeconds(90))
         .until(d -> List.of(cacheName(next)).equals(cacheNames()));
     Map<String, Object> now = waitUntilSaved();
     assertEquals(next, now.get("version"));
@@ -388,7 +388,7 @@ class OfflineBrowserTest {
   /** Waits for the worker to be active and to report every file saved; returns its status. */
   Map<String, Object> waitUntilSaved() {
     List<Map<String, Object>> last = new ArrayList<>();
-    new WebDriverWait(chrome, Duration.ofSeconds(30))
+    new WebDriverWait(chrome, Duration.ofSeconds(90))
         .until(
             d -> {
               Map<String, Object> s = status();
