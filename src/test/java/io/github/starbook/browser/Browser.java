@@ -167,4 +167,28 @@ public final class Browser {
   public static String baseUrl(HttpServer server, String prefix) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + prefix + "/";
   }
+
+  /**
+   * {@code starbook serve} of the guide in {@code dir} (its content/ and templates/), on a free
+   * loopback port, drafts shown, polling every 100 ms, printing nothing.
+   */
+  public static io.github.starbook.serve.Preview preview(Path dir) throws IOException {
+    return io.github.starbook.serve.Preview.start(
+        new io.github.starbook.serve.Preview.Config(
+            Path.of("content"),
+            Path.of("templates"),
+            null,
+            true,
+            java.net.InetAddress.getLoopbackAddress(),
+            0,
+            false,
+            100,
+            null,
+            false),
+        dir,
+        new java.io.PrintStream(
+            java.io.OutputStream.nullOutputStream(),
+            true,
+            java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import io.github.starbook.serve.Preview;
 import io.github.starbook.testing.Trees;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -253,21 +249,7 @@ class ContentSecurityPolicyBrowserTest {
     Trees.copy(Path.of("templates").toAbsolutePath(), each.resolve("templates"));
     Path one = each.resolve("content/alpha/one.md");
     String good = Files.readString(one);
-    Preview preview =
-        Preview.start(
-            new Preview.Config(
-                Path.of("content"),
-                Path.of("templates"),
-                null,
-                true,
-                InetAddress.getLoopbackAddress(),
-                0,
-                false,
-                100,
-                null,
-                false),
-            each,
-            new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    Preview preview = Browser.preview(each);
     ChromeDriver chrome = chrome(each.resolve("profile"));
     try {
       WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));

@@ -426,7 +426,7 @@ class FsrsBrowserTest extends StudySiteBrowserTest {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.toString().endsWith(".json")).findFirst().orElse(null);
     } catch (java.io.IOException e) {
-      return null;
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

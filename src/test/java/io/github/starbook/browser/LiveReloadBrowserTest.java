@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.starbook.serve.Preview;
 import io.github.starbook.testing.Trees;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,21 +31,7 @@ class LiveReloadBrowserTest {
     // A long page, so there is a scroll position to keep.
     Files.writeString(
         one, good.replace("## Task", "Filler paragraph.\n\n".repeat(200) + "## Task"));
-    Preview preview =
-        Preview.start(
-            new Preview.Config(
-                Path.of("content"),
-                Path.of("templates"),
-                null,
-                true,
-                InetAddress.getLoopbackAddress(),
-                0,
-                false,
-                100,
-                null,
-                false),
-            tmp,
-            new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    Preview preview = Browser.preview(tmp);
     ChromeDriver chrome = Browser.start(tmp.resolve("profile"), 1000, 700);
     try {
       WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));

@@ -12,10 +12,6 @@ import io.github.starbook.serve.Preview;
 import io.github.starbook.testing.Run;
 import io.github.starbook.testing.Trees;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -303,21 +299,7 @@ class OfflineBrowserTest {
   void starbookServeRegistersNothingAndForgetsAWorkerLeftThere() throws Exception {
     Trees.copy(LiveReloadBrowserTest.SITE, tmp.resolve("serve/content"));
     Trees.copy(Path.of("templates").toAbsolutePath(), tmp.resolve("serve/templates"));
-    Preview preview =
-        Preview.start(
-            new Preview.Config(
-                Path.of("content"),
-                Path.of("templates"),
-                null,
-                true,
-                InetAddress.getLoopbackAddress(),
-                0,
-                false,
-                100,
-                null,
-                false),
-            tmp.resolve("serve"),
-            new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    Preview preview = Browser.preview(tmp.resolve("serve"));
     chrome = ContentSecurityPolicyBrowserTest.chrome(tmp.resolve("profile"));
     try {
       chrome.get(preview.url() + "alpha/one/");
