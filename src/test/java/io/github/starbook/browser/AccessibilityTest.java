@@ -88,30 +88,27 @@ class AccessibilityTest extends GuideBrowserTest {
       chrome.navigate().refresh();
     }
     assertEquals(theme, dataTheme(), page);
+    return violations(chrome, axe, page + " [" + theme + "]");
+  }
+
+  /** axe-core's serious and critical violations on the current page, each labelled. */
+  @SuppressWarnings("unchecked")
+  static List<String> violations(org.openqa.selenium.WebDriver chrome, String axe, String label) {
     js(chrome, axe);
     Object result =
-        chrome.executeAsyncScript(
-            "var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({"
-                + "id: v.id, impact: v.impact, help: v.help,"
-                + "nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).slice(0, 5)}))),"
-                + " e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
+        ((org.openqa.selenium.JavascriptExecutor) chrome)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({"
+                    + "id: v.id, impact: v.impact, help: v.help,"
+                    + "nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).slice(0, 5)}))),"
+                    + " e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
     List<String> out = new ArrayList<>();
     for (Map<String, Object> v : (List<Map<String, Object>>) result) {
       String impact = String.valueOf(v.get("impact"));
       if (impact.equals("serious") || impact.equals("critical")) {
         out.add(
-            page
-                + " ["
-                + theme
-                + "] "
-                + impact
-                + " "
-                + v.get("id")
-                + ": "
-                + v.get("help")
-                + " "
-                + v.get("nodes"));
+            label + " " + impact + " " + v.get("id") + ": " + v.get("help") + " " + v.get("nodes"));
       }
     }
     return out;

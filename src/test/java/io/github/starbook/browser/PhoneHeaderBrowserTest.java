@@ -183,24 +183,7 @@ class PhoneHeaderBrowserTest extends GuideBrowserTest {
     assertEquals(List.of(), problems, String.join("\n", problems));
   }
 
-  @SuppressWarnings("unchecked")
   List<String> axe(String axe, String page) {
-    js(chrome, axe);
-    Object result =
-        chrome.executeAsyncScript(
-            "var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({"
-                + "id: v.id, impact: v.impact, help: v.help,"
-                + "nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).slice(0, 5)}))),"
-                + " e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
-    List<String> out = new ArrayList<>();
-    for (Map<String, Object> v : (List<Map<String, Object>>) result) {
-      String impact = String.valueOf(v.get("impact"));
-      if (impact.equals("serious") || impact.equals("critical")) {
-        out.add(
-            page + " " + impact + " " + v.get("id") + ": " + v.get("help") + " " + v.get("nodes"));
-      }
-    }
-    return out;
+    return AccessibilityTest.violations(chrome, axe, page);
   }
 }
