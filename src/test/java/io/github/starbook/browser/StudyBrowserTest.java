@@ -106,8 +106,7 @@ class StudyBrowserTest extends StudySiteBrowserTest {
     String focusBefore = focus();
     press(" ");
     assertTrue(
-        byId("card-back").isDisplayed(),
-        "Space flips the card; focus was " + focusBefore + ", is " + focus());
+        shown("card-back"), "Space flips the card; focus was " + focusBefore + ", is " + focus());
     assertTrue(byId("card-grades").isDisplayed());
     assertTrue(byId("card-points").findElements(By.tagName("li")).size() >= 3, "key points shown");
     assertEquals(base + id + "/index.html", byId("card-link").getAttribute("href"));
@@ -378,7 +377,7 @@ class StudyBrowserTest extends StudySiteBrowserTest {
     waiting().until(d -> !byId("deck-count").getText().isEmpty());
     String id = byId("card").getAttribute("data-id");
     press(" ");
-    assertTrue(byId("card-back").isDisplayed());
+    assertTrue(shown("card-back"));
     assertTrue(byId("card-link").getAttribute("href").startsWith("file:"));
     assertTrue(byId("card-link").getAttribute("href").endsWith("/site/" + id + "/index.html"));
     press("4");
