@@ -44,19 +44,22 @@
     return new Promise((resolve, reject) => {
       const s = doc.createElement('script');
       s.src = root + 'assets/' + src;
-      s.onload = resolve;
-      s.onerror = () => reject(new Error('cannot load ' + src));
+      s.onload = () => { s.remove(); resolve(); };
+      s.onerror = () => { s.remove(); reject(new Error('cannot load ' + src)); };
       doc.head.appendChild(s);
     });
   }
 
   function inPage() {
-    return loadScript('lunr.js').then(() => loadScript('search-data.js'))
-      .then(() => loadScript('search-engine.js'))
-      .then(() => {
-        const engine = StarbookSearch.create(self.STARBOOK_SEARCH, self.lunr);
-        return { mode: 'page', search: (q, f, limit) => Promise.resolve(engine.search(q, f, limit)) };
-      });
+    return loadScript('search-engine.js').then(() => loadScript('search/index.js')).then(() => {
+      const meta = self.STARBOOK_SEARCH;
+      return meta.stemmer ? loadScript('search/stemmer.js').then(() => meta) : meta;
+    }).then((meta) => {
+      const load = (files) => Promise.all(files.map((f) => loadScript('search/' + f)));
+      const stem = self.StarbookStemmer ? self.StarbookStemmer.stem : null;
+      const engine = StarbookSearch.create(meta, load, stem);
+      return { mode: 'page', search: engine.search };
+    });
   }
 
   function inWorker() {
@@ -64,10 +67,10 @@
       const worker = new Worker(root + 'assets/search-worker.js');
       const pending = {};
       let next = 1, ready = false;
-      const search = (q, f, limit) => new Promise((res) => {
+      const search = (q, f, limit, offset) => new Promise((res, rej) => {
         const id = next++;
-        pending[id] = res;
-        worker.postMessage({ id: id, q: q, filters: f, limit: limit });
+        pending[id] = { res: res, rej: rej };
+        worker.postMessage({ id: id, q: q, filters: f, limit: limit, offset: offset });
       });
       worker.onerror = (e) => {
         if (ready) { return; }
@@ -81,7 +84,7 @@
           ready = true;
           resolve({ mode: 'worker', search: search });
         } else if (pending[m.id]) {
-          pending[m.id](m.answer);
+          if (m.error) { pending[m.id].rej(new Error(m.error)); } else { pending[m.id].res(m.answer); }
           delete pending[m.id];
         }
       };
@@ -215,7 +218,9 @@
       const sel = form.elements[n], v = params.get(n);
       if (v && sel.querySelector('option[value="' + CSS.escape(v) + '"]')) { sel.value = v; }
     });
-    let seq = 0, timer = 0;
+    const more = doc.querySelector('.search-more');
+    const PAGE = 50; // results per "Show more"
+    let seq = 0, timer = 0, shownCount = 0;
 
     function state() {
       const f = {};
@@ -233,27 +238,43 @@
       } catch (e) { /* file:// */ }
     }
 
-    function show(answer) {
-      status.textContent = answer.total === 0 ? 'No question matches.' : questions(answer.total) + '.';
-      out.innerHTML = answer.results.map((r) => '<li class="search-result"><h2><a href="'
-        + esc(root + r.url) + '">' + r.titleHtml + '</a></h2><p class="sr-meta">' + metaHtml(r)
-        + '</p><p class="sr-snippet">' + r.snippetHtml + '</p></li>').join('');
+    function item(r) {
+      return '<li class="search-result"><h2><a href="' + esc(root + r.url) + '">' + r.titleHtml
+        + '</a></h2><p class="sr-meta">' + metaHtml(r) + '</p><p class="sr-snippet">' + r.snippetHtml
+        + '</p></li>';
+    }
+
+    /** Shows a page of results; more are fetched a page at a time ("Show more"). */
+    function show(answer, append) {
+      shownCount = (append ? shownCount : 0) + answer.results.length;
+      status.textContent = answer.total === 0 ? 'No question matches.'
+        : questions(answer.total) + (answer.total > shownCount ? ', showing ' + shownCount : '') + '.';
+      const html = answer.results.map(item).join('');
+      if (append) { out.insertAdjacentHTML('beforeend', html); } else { out.innerHTML = html; }
+      more.hidden = answer.total <= shownCount;
     }
 
     function run() {
       const q = input.value.trim(), f = state(), mine = ++seq;
       remember(q, f);
+      more.hidden = true;
       if (!q && !Object.keys(f).length) {
         out.innerHTML = '';
         status.textContent = 'Type a word or pick a filter.';
         return;
       }
       status.textContent = 'Searching…';
-      engine().then((e) => e.search(q, f, 0)).then((answer) => {
-        if (mine === seq) { show(answer); }
+      engine().then((e) => e.search(q, f, PAGE, 0)).then((answer) => {
+        if (mine === seq) { show(answer, false); }
       }, () => { status.textContent = 'Search could not load.'; });
     }
 
+    more.addEventListener('click', () => {
+      const q = input.value.trim(), f = state(), mine = seq;
+      engine().then((e) => e.search(q, f, PAGE, shownCount)).then((answer) => {
+        if (mine === seq) { show(answer, true); }
+      });
+    });
     input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 60); });
     form.addEventListener('change', run);
     form.addEventListener('submit', (e) => { e.preventDefault(); run(); });

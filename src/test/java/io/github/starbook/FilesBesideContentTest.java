@@ -134,7 +134,7 @@ class FilesBesideContentTest {
   void theAnkiNoteUsesAbsoluteUrlsAndSearchKeepsTheAltText() throws IOException {
     String anki = Files.readString(site.resolve("starbook-anki.txt"));
     assertTrue(anki.contains("src=\"\"https://x.test/g/strategy/img/chart.png\"\""), anki);
-    String search = Files.readString(site.resolve("assets/search-data.js"));
+    String search = io.github.starbook.testing.Trees.readAll(site.resolve("assets/search/d"));
     assertTrue(search.contains("A bar chart of costs"), "alt text is searchable");
   }
 

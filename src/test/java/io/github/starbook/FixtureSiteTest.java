@@ -64,8 +64,11 @@ class FixtureSiteTest {
             ".nojekyll",
             "assets/style.css",
             "assets/print.css",
-            "assets/lunr.js",
-            "assets/search-data.js",
+            "assets/search-engine.js",
+            "assets/search/index.js",
+            "assets/search/stemmer.js",
+            "assets/search/facets.js",
+            "assets/search/d/0.js",
             "search/index.html")) {
       assertTrue(Files.isRegularFile(site.resolve(p)), p);
     }

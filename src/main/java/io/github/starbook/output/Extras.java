@@ -11,7 +11,6 @@ import io.github.starbook.model.Site;
 import io.github.starbook.render.Theme;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The files beside the pages: sitemap, robots.txt, .nojekyll, the theme's assets, lunr. */
+/** The files beside the pages: sitemap, robots.txt, .nojekyll, the theme's assets. */
 public final class Extras {
-  static final String LUNR = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
-  static final String LUNR_FULL = "META-INF/resources/webjars/lunr/2.3.9/lunr.js";
-
   private Extras() {}
 
   public static List<Output> plan(Guide guide, Theme theme) throws IOException {
@@ -36,15 +32,6 @@ public final class Extras {
             + (site.absolute("") == null ? "" : "Sitemap: " + site.absolute("sitemap.xml") + "\n");
     out.add(Output.bytes("robots.txt", "(robots.txt)", robots.getBytes(StandardCharsets.UTF_8)));
     out.add(Output.bytes(SiteWriter.MARKER, "(.nojekyll)", new byte[0]));
-    out.add(
-        new Output(
-            Layout.ASSETS + "lunr.js",
-            "(lunr webjar)",
-            os -> {
-              try (InputStream in = lunr()) {
-                in.transferTo(os);
-              }
-            }));
     for (Attachment f : guide.files()) {
       out.add(new Output(f.contentPath(), f.display(), os -> Files.copy(f.file(), os)));
     }
@@ -64,18 +51,6 @@ public final class Extras {
       out.add(new Output(e.getKey(), s.display(), os -> Files.copy(s.path(), os)));
     }
     return out;
-  }
-
-  private static InputStream lunr() throws IOException {
-    ClassLoader cl = Extras.class.getClassLoader();
-    InputStream in = cl.getResourceAsStream(LUNR);
-    if (in == null) {
-      in = cl.getResourceAsStream(LUNR_FULL);
-    }
-    if (in == null) {
-      throw new IOException("lunr.js not found on the classpath (org.webjars.npm:lunr)");
-    }
-    return in;
   }
 
   private static void sitemap(Guide guide, java.io.OutputStream os) throws IOException {

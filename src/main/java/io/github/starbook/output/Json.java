@@ -11,7 +11,7 @@ import java.util.Map;
 public final class Json {
   private Json() {}
 
-  /** A String, Number, Boolean, null, List or Map (keys in the map's order) as JSON. */
+  /** A String, Number, Boolean, null, int[], List or Map (keys in the map's order) as JSON. */
   public static String write(Object value) {
     StringBuilder sb = new StringBuilder(4096);
     write(sb, value);
@@ -38,6 +38,15 @@ public final class Json {
         write(out, e.getValue());
       }
       out.append('}');
+    } else if (value instanceof int[] a) {
+      out.append('[');
+      for (int i = 0; i < a.length; i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        out.append(a[i]);
+      }
+      out.append(']');
     } else if (value instanceof List<?> l) {
       out.append('[');
       for (int i = 0; i < l.size(); i++) {

@@ -170,16 +170,16 @@ public final class Offline {
 
   /**
    * The site's size in bytes, estimated without rendering it all: copied files (the theme's assets,
-   * attachments, lunr) by their size; a question's page as its answer plus what a few sampled
-   * question pages carry around theirs (header, footer, breadcrumbs, related, review box), every
-   * other page the size of the 404 page; and each question's text as many more times as the site
-   * carries it (the booklet, the search data, the flashcard, the Anki deck, and a line in its
+   * attachments, the stemmer) by their size; a question's page as its answer plus what a few
+   * sampled question pages carry around theirs (header, footer, breadcrumbs, related, review box),
+   * every other page the size of the 404 page; and each question's text as many more times as the
+   * site carries it (the booklet, the search index, the flashcard, the Anki deck, and a line in its
    * lists). Within about a tenth of the written size on the real guide and on generated ones
    * (OfflineBrowserTest checks it).
    */
   static long estimate(Guide guide, Theme theme, PagePlanner planner, int pages)
       throws IOException {
-    long bytes = lunrSize();
+    long bytes = stemmerSize(guide);
     for (Map.Entry<String, Theme.Source> e : theme.files().entrySet()) {
       if (e.getKey().startsWith(Layout.ASSETS)) {
         bytes += Files.size(e.getValue().path());
@@ -249,6 +249,9 @@ public final class Offline {
     for (String s : q.text().values()) {
       n += s.length();
     }
+    // Its text in the search index's document, and its words' postings in the shards (on the
+    // real guide the shards weigh 1.85 times the text).
+    n += 2 * n;
     n += q.copies().booklet().length() + q.copies().card().length() + q.copies().anki().length();
     // Its entries in the search data and the cards (title, url, tags, fields), and a line in the
     // lists: home or category, A–Z, each tag (title, summary, link and markup).
@@ -270,16 +273,14 @@ public final class Offline {
     }
   }
 
-  private static long lunrSize() throws IOException {
-    ClassLoader cl = Offline.class.getClassLoader();
-    for (String name : List.of(Extras.LUNR, Extras.LUNR_FULL)) {
-      try (InputStream in = cl.getResourceAsStream(name)) {
-        if (in != null) {
-          return in.transferTo(OutputStream.nullOutputStream());
-        }
-      }
+  private static long stemmerSize(Guide guide) throws IOException {
+    String script = Stemming.forLanguage(guide.site().language()).script();
+    if (script == null) {
+      return 0;
     }
-    return 0;
+    try (InputStream in = Offline.class.getClassLoader().getResourceAsStream(script)) {
+      return in == null ? 0 : in.transferTo(OutputStream.nullOutputStream());
+    }
   }
 
   /**

@@ -1,12 +1,14 @@
 package io.github.starbook.output;
 
 import io.github.starbook.model.Category;
+import io.github.starbook.model.Difficulty;
 import io.github.starbook.model.Guide;
 import io.github.starbook.model.Layout;
 import io.github.starbook.model.Output;
 import io.github.starbook.model.Question;
 import io.github.starbook.model.SectionKind;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,35 +17,90 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The search document list, written as a script ({@code assets/search-data.js}) rather than JSON so
- * that it loads from {@code file://} too, where fetch() is refused. The browser builds the lunr
- * index from it on first use.
+ * The search index's files under {@code assets/search/}, all scripts rather than JSON so that they
+ * load from {@code file://} too, where fetch() is refused, and in a Web Worker by importScripts:
+ * {@code index.js} (what every search needs first), one file per shard of terms ({@code t/}), one
+ * per question with what its result shows ({@code d/}), the filters' facets ({@code facets.js},
+ * loaded only when a filter is used) and the stemmer of the guide's language ({@code stemmer.js}).
+ * The format is described in docs/search.md.
  */
 public final class SearchData {
-  public static final String PATH = Layout.ASSETS + "search-data.js";
+  public static final String DIR = Layout.ASSETS + "search/";
+  static final int FORMAT = 1;
 
   private SearchData() {}
 
   public static List<Output> plan(Guide guide) {
-    return List.of(new Output(PATH, "(search index)", out -> write(guide, out)));
+    SearchIndex index = SearchIndex.build(guide);
+    List<Output> out = new ArrayList<>();
+    out.add(
+        script(DIR + "index.js", "(search index)", "self.STARBOOK_SEARCH = ", meta(guide, index)));
+    index.shards.forEach(
+        (key, shard) ->
+            out.add(
+                new Output(
+                    DIR + "t/" + SearchIndex.fileOf(key),
+                    "(search index)",
+                    os ->
+                        write(
+                            os,
+                            "StarbookSearchFiles.shard(" + Json.write(key) + ",",
+                            shard(shard)))));
+    List<Question> qs = guide.questions();
+    for (int i = 0; i < qs.size(); i++) {
+      int n = i;
+      out.add(
+          new Output(
+              DIR + "d/" + n + ".js",
+              "(search index)",
+              os -> write(os, "StarbookSearchFiles.doc(" + n + ",", document(guide, qs.get(n)))));
+    }
+    out.add(
+        new Output(
+            DIR + "facets.js",
+            "(search index)",
+            os -> write(os, "StarbookSearchFiles.facets(", facets(guide))));
+    String stemmer = Stemming.forLanguage(guide.site().language()).script();
+    if (stemmer != null) {
+      out.add(new Output(DIR + "stemmer.js", "(stemmer)", os -> copy(stemmer, os)));
+    }
+    return out;
   }
 
-  /**
-   * The whole script: {@code self.STARBOOK_SEARCH = {"sections":[...],"docs":[...]};}, the section
-   * kinds (key and label, in reading order) first, then one document at a time.
-   */
-  static void write(Guide guide, OutputStream out) throws IOException {
-    out.write(HEAD.getBytes(StandardCharsets.UTF_8));
-    out.write(Json.write(sections()).getBytes(StandardCharsets.UTF_8));
-    out.write(DOCS.getBytes(StandardCharsets.UTF_8));
-    Chunks.write(out, guide.questions(), ",", q -> Json.write(document(guide, q)));
-    out.write(TAIL.getBytes(StandardCharsets.UTF_8));
+  private static Output script(String path, String source, String head, Object value) {
+    return new Output(path, source, os -> write(os, head, value));
   }
 
-  private static final String HEAD =
-      "/* starbook search data: generated, do not edit */\nself.STARBOOK_SEARCH = {\"sections\":";
-  private static final String DOCS = ",\"docs\":[";
-  private static final String TAIL = "]};\n";
+  private static void write(OutputStream os, String head, Object value) throws IOException {
+    String tail = head.endsWith("(") || head.endsWith(",") ? ");\n" : ";\n";
+    os.write((HEADER + head + Json.write(value) + tail).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final String HEADER = "/* starbook search index: generated, do not edit */\n";
+
+  private static void copy(String resource, OutputStream os) throws IOException {
+    try (InputStream in = SearchData.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException(resource + " not found on the classpath");
+      }
+      in.transferTo(os);
+    }
+  }
+
+  /** What every search loads first: the format, the shards that exist, which keys are split. */
+  static Map<String, Object> meta(Guide guide, SearchIndex index) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", FORMAT);
+    m.put("language", guide.site().language());
+    m.put("stemmer", index.stemmer);
+    m.put("sections", sections());
+    m.put("docs", index.docs);
+    m.put("typoFrom", SearchIndex.TYPO_FROM);
+    m.put("shards", List.copyOf(index.shards.keySet()));
+    m.put("split", List.copyOf(index.split));
+    m.put("common", index.common);
+    return m;
+  }
 
   /** Each section kind's key and its label in search results, in reading order. */
   static List<Map<String, String>> sections() {
@@ -57,6 +114,36 @@ public final class SearchData {
     return out;
   }
 
+  /**
+   * A shard: {@code t} term → postings as a flat list of (question − previous question, score,
+   * section + 1 or 0); {@code v} typo variant → terms; {@code p} a split key's best postings.
+   */
+  static Map<String, Object> shard(SearchIndex.Shard shard) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> terms = new LinkedHashMap<>();
+    shard.terms().forEach((t, postings) -> terms.put(t, flat(postings)));
+    m.put("t", terms);
+    Map<String, Object> variants = new LinkedHashMap<>();
+    shard.variants().forEach((v, ts) -> variants.put(v, List.copyOf(ts)));
+    m.put("v", variants);
+    m.put("p", flat(shard.digest()));
+    return m;
+  }
+
+  private static int[] flat(List<SearchIndex.Posting> postings) {
+    int[] out = new int[postings.size() * 3];
+    int last = 0;
+    int i = 0;
+    for (SearchIndex.Posting p : postings) {
+      out[i++] = p.doc() - last;
+      out[i++] = p.score();
+      out[i++] = p.section();
+      last = p.doc();
+    }
+    return out;
+  }
+
+  /** What a result shows: title, link, meta, summary and each section's text for the snippet. */
   static Map<String, Object> document(Guide guide, Question q) {
     Category c = guide.category(q.category());
     Map<String, Object> d = new LinkedHashMap<>();
@@ -78,5 +165,36 @@ public final class SearchData {
     }
     d.put("sections", sections);
     return d;
+  }
+
+  /**
+   * The filters' values per question: lists of categories, tags and difficulties, and per question
+   * "category,difficulty,format,tag,tag…" as indexes into them (difficulty −1: none; format 1:
+   * STAR).
+   */
+  static Map<String, Object> facets(Guide guide) {
+    List<String> categories = new ArrayList<>();
+    guide.categories().forEach(c -> categories.add(c.slug()));
+    List<String> tags = List.copyOf(guide.tags().keySet());
+    List<String> difficulties = Difficulty.used(guide.questions());
+    Map<String, Integer> tagIndex = new java.util.HashMap<>();
+    tags.forEach(t -> tagIndex.put(t, tagIndex.size()));
+    List<String> docs = new ArrayList<>();
+    for (Question q : guide.questions()) {
+      StringBuilder sb = new StringBuilder();
+      sb.append(categories.indexOf(q.category())).append(',');
+      sb.append(q.difficulty() == null ? -1 : difficulties.indexOf(q.difficulty())).append(',');
+      sb.append("star".equals(q.format()) ? 1 : 0);
+      for (String t : q.tags()) {
+        sb.append(',').append(tagIndex.get(t));
+      }
+      docs.add(sb.toString());
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("category", categories);
+    m.put("tag", tags);
+    m.put("difficulty", difficulties);
+    m.put("docs", docs);
+    return m;
   }
 }

@@ -164,6 +164,16 @@ public final class Browser {
     return server;
   }
 
+  /** Quits the browser and stops the server, whichever of them was started. */
+  public static void stop(ChromeDriver chrome, HttpServer server) {
+    if (chrome != null) {
+      chrome.quit();
+    }
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
   public static String baseUrl(HttpServer server, String prefix) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + prefix + "/";
   }

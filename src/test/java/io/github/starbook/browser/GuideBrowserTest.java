@@ -2,6 +2,8 @@ package io.github.starbook.browser;
 
 import com.sun.net.httpserver.HttpServer;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -19,22 +21,20 @@ abstract class GuideBrowserTest {
   String base;
   Path site;
 
+  /** The path of every request the server has answered, in order. */
+  final List<String> requested = new CopyOnWriteArrayList<>();
+
   @BeforeAll
   void startGuideAndBrowser(@TempDir Path tmp) throws Exception {
     Browser.assumeAvailable();
     site = GuideSite.build(tmp);
-    server = Browser.serve(site, GuideSite.PREFIX);
+    server = Browser.serve(site, GuideSite.PREFIX, requested::add);
     base = GuideSite.base(server);
     chrome = Browser.start(tmp.resolve("profile"), 1200, 900);
   }
 
   @AfterAll
   void stopGuideAndBrowser() {
-    if (chrome != null) {
-      chrome.quit();
-    }
-    if (server != null) {
-      server.stop(0);
-    }
+    Browser.stop(chrome, server);
   }
 }

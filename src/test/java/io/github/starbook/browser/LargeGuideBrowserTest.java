@@ -47,12 +47,7 @@ class LargeGuideBrowserTest {
 
   @AfterAll
   void stop() {
-    if (chrome != null) {
-      chrome.quit();
-    }
-    if (server != null) {
-      server.stop(0);
-    }
+    Browser.stop(chrome, server);
   }
 
   @Test

@@ -75,12 +75,7 @@ class OfflineBrowserTest {
 
   @AfterEach
   void tearDown() {
-    if (chrome != null) {
-      chrome.quit();
-    }
-    if (server != null) {
-      server.stop(0);
-    }
+    Browser.stop(chrome, server);
   }
 
   void buildAndServe() throws IOException {

@@ -80,7 +80,7 @@ class SearchBrowserTest extends GuideBrowserTest {
         js(
             chrome,
             "return performance.getEntriesByType('resource').map(e => e.name)"
-                + ".filter(n => /lunr|search-data|search-engine|search-worker/.test(n))"));
+                + ".filter(n => /assets\\/search/.test(n))"));
     long t0 = System.nanoTime();
     box().click();
     until(chrome, "document.documentElement.getAttribute('data-search') === 'worker'");
@@ -91,6 +91,67 @@ class SearchBrowserTest extends GuideBrowserTest {
         js(
             chrome,
             "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /search-worker/.test(n))"));
+  }
+
+  @Test
+  void aQueryLoadsOnlyTheShardsOfItsWordsAndTheDocumentsOfItsResults() throws Exception {
+    chrome.get(base + "strategy/build-vs-buy/index.html");
+    requested.clear();
+    type("microservices");
+    List<String> search =
+        requested.stream()
+            .filter(p -> p.contains("/assets/search/"))
+            .map(p -> p.substring(p.indexOf("/assets/search/") + 15))
+            .toList();
+    List<String> shards = search.stream().filter(p -> p.startsWith("t/")).toList();
+    long all;
+    try (var s = java.nio.file.Files.list(site.resolve("assets/search/t"))) {
+      all = s.count();
+    }
+    assertTrue(search.contains("index.js") && search.contains("stemmer.js"), search.toString());
+    assertTrue(shards.contains("t/t-mi.js"), shards.toString());
+    assertTrue(shards.size() <= 8 && all > 300, shards.size() + " of " + all + ": " + shards);
+    long docs = search.stream().filter(p -> p.startsWith("d/")).count();
+    assertEquals(options().size(), docs, "one document per result shown: " + search);
+    assertFalse(requested.stream().anyMatch(p -> p.contains("facets")), "no filter, no facets");
+  }
+
+  @Test
+  void otherFormsOfAWordFindItsQuestion() {
+    type("scaled databases");
+    assertEquals(
+        "How would you scale a database that is struggling under rapid growth?",
+        options().get(0).findElement(By.className("sr-title")).getText());
+  }
+
+  @Test
+  void questionsWithEveryWordComeFirst() {
+    type("outage backoff");
+    assertEquals(OUTAGE, options().get(0).findElement(By.className("sr-title")).getText());
+    assertTrue(
+        chrome.findElement(By.className("search-status")).getText().startsWith("1 question"),
+        "only the question with both words: "
+            + chrome.findElement(By.className("search-status")).getText());
+  }
+
+  @Test
+  void aTypoInTheFirstLettersIsForgivenToo() {
+    type("bservability");
+    assertEquals(OBSERVABILITY, options().get(0).findElement(By.className("sr-title")).getText());
+  }
+
+  @Test
+  void theSearchPageShowsFiftyResultsThenMoreOnRequest() {
+    chrome.get(base + "search/index.html?q=the");
+    until(chrome, "document.querySelectorAll('.search-result').length > 0");
+    assertEquals(50, chrome.findElements(By.className("search-result")).size());
+    int total =
+        Integer.parseInt(
+            chrome.findElement(By.className("search-page-status")).getText().split(" ")[0]);
+    assertTrue(total > 50, "a word in every question");
+    chrome.findElement(By.className("search-more")).click();
+    until(chrome, "document.querySelectorAll('.search-result').length === " + total);
+    assertFalse(chrome.findElement(By.className("search-more")).isDisplayed());
   }
 
   @Test

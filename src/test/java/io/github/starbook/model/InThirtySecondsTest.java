@@ -135,8 +135,9 @@ class InThirtySecondsTest {
 
   @Test
   void isSearchableUnderItsLabel() throws IOException {
-    String js = Files.readString(site.resolve("assets/search-data.js"), StandardCharsets.UTF_8);
+    String js = Files.readString(site.resolve("assets/search/index.js"), StandardCharsets.UTF_8);
     assertTrue(js.contains("{\"key\":\"in30Seconds\",\"label\":\"In 30 seconds\"}"), js);
-    assertTrue(js.contains("\"in30Seconds\":\"" + SHORT + "\""), js);
+    String docs = io.github.starbook.testing.Trees.readAll(site.resolve("assets/search/d"));
+    assertTrue(docs.contains("\"in30Seconds\":\"" + SHORT + "\""), docs);
   }
 }

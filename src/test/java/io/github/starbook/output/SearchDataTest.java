@@ -1,6 +1,5 @@
 package io.github.starbook.output;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +18,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The search document list, the search page and the header search box, as built. */
+/** The search index files, the search page and the header search box, as built. */
 class SearchDataTest {
   @TempDir Path tmp;
 
@@ -31,13 +30,42 @@ class SearchDataTest {
   }
 
   @Test
-  void theDocumentListIsAScriptWithEveryQuestionAndItsSectionTexts() throws Exception {
-    String js = Files.readString(build("site").resolve(SearchData.PATH));
+  void theIndexHeadNamesItsFormatLanguageStemmerAndEveryShard() throws Exception {
+    Path search = build("site").resolve(SearchData.DIR);
+    String head = Files.readString(search.resolve("index.js"));
     assertTrue(
-        js.startsWith(
-            "/* starbook search data: generated, do not edit */\nself.STARBOOK_SEARCH = {\"sections\":[{\"key\":\"in30Seconds\",\"label\":\"In 30 seconds\"},"));
-    assertTrue(js.endsWith("]};\n"));
-    assertEquals(RealGuide.questionCount(), js.split("\\{\"id\":\"", -1).length - 1);
+        head.startsWith(
+            "/* starbook search index: generated, do not edit */\nself.STARBOOK_SEARCH ="
+                + " {\"format\":1,\"language\":\"en\",\"stemmer\":\"english\",\"sections\":"
+                + "[{\"key\":\"in30Seconds\",\"label\":\"In 30 seconds\"},"),
+        head.substring(0, 300));
+    assertTrue(head.contains(",\"docs\":" + RealGuide.questionCount() + ","), head);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"shards\":\\[([^\\]]*)\\]").matcher(head);
+    assertTrue(m.find());
+    List<String> files;
+    try (Stream<Path> s = Files.list(search.resolve("t"))) {
+      files = s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    List<String> listed =
+        Stream.of(m.group(1).split(","))
+            .map(k -> SearchIndex.fileOf(k.substring(1, k.length() - 1)))
+            .sorted()
+            .toList();
+    assertTrue(
+        listed.equals(files),
+        "one file per shard the head lists, no other: " + listed.size() + " vs " + files.size());
+    assertTrue(Files.readString(search.resolve("stemmer.js")).contains("self.StarbookStemmer"));
+  }
+
+  @Test
+  void eachQuestionHasADocumentWithItsSectionTexts() throws Exception {
+    Path docs = build("site").resolve(SearchData.DIR + "d");
+    String js;
+    try (Stream<Path> s = Files.list(docs)) {
+      assertEquals(RealGuide.questionCount(), s.count());
+    }
+    js = io.github.starbook.testing.Trees.readAll(docs);
     // A STAR answer: sections by name, heading and list bullets gone, running text.
     assertTrue(
         js.contains(
@@ -58,13 +86,45 @@ class SearchDataTest {
     assertFalse(js.contains("index.html)"), "a link address leaked into the search text");
     // '&' is escaped so the data can never close a script element.
     assertTrue(js.contains("\"categoryTitle\":\"Strategy \\u0026 Vision\""));
+    assertTrue(
+        Files.readString(docs.resolve("0.js"))
+            .startsWith(
+                "/* starbook search index: generated, do not edit */\nStarbookSearchFiles.doc(0,{"));
   }
 
   @Test
-  void theDocumentListIsByteIdenticalAcrossBuilds() throws Exception {
-    byte[] a = Files.readAllBytes(build("a").resolve(SearchData.PATH));
-    byte[] b = Files.readAllBytes(build("b").resolve(SearchData.PATH));
-    assertArrayEquals(a, b);
+  void aWordAndItsStemPointAtTheQuestionsTheyAreIn() throws Exception {
+    Path t = build("site").resolve(SearchData.DIR + "t");
+    String mi = Files.readString(t.resolve(SearchIndex.fileOf("mi")));
+    assertTrue(
+        mi.startsWith(
+            "/* starbook search index: generated, do not edit */\n"
+                + "StarbookSearchFiles.shard(\"mi\",{\"t\":{"),
+        mi.substring(0, 200));
+    assertTrue(mi.contains("\"microservices\":["), "the word");
+    assertTrue(mi.contains("\"microservic\":["), "its Snowball stem");
+    // A typo in the first letters would look in another shard: the term is filed there too.
+    assertTrue(
+        Files.readString(t.resolve(SearchIndex.fileOf("ic")))
+            .contains("\"icroservices\":[\"microservices\"]"));
+    assertTrue(
+        Files.readString(t.resolve(SearchIndex.fileOf("mc")))
+            .contains("\"mcroservices\":[\"microservices\"]"));
+  }
+
+  @Test
+  void shardFilesHaveSafeNamesOnEverySystem() {
+    assertEquals("t-co.js", SearchIndex.fileOf("co"));
+    assertEquals("t-con.js", SearchIndex.fileOf("con")); // CON.js would be a device on Windows
+    assertEquals("x-00e9.js", SearchIndex.fileOf("é"));
+    assertEquals("x-00fc0062.js", SearchIndex.fileOf("üb"));
+  }
+
+  @Test
+  void theIndexIsByteIdenticalAcrossBuilds() throws Exception {
+    assertEquals(
+        io.github.starbook.testing.Trees.hash(build("a").resolve(SearchData.DIR)),
+        io.github.starbook.testing.Trees.hash(build("b").resolve(SearchData.DIR)));
   }
 
   @Test

@@ -40,7 +40,7 @@ class PreviewTest {
         {"/guide/alpha/one/", "text/html; charset=utf-8"},
         {"/guide/alpha/one/index.html", "text/html; charset=utf-8"},
         {"/guide/assets/style.css", "text/css; charset=utf-8"},
-        {"/guide/assets/lunr.js", "text/javascript; charset=utf-8"},
+        {"/guide/assets/search/index.js", "text/javascript; charset=utf-8"},
         {"/guide/sitemap.xml", "application/xml; charset=utf-8"},
         {"/guide/robots.txt", "text/plain; charset=utf-8"},
       };

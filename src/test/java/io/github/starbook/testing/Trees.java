@@ -33,6 +33,17 @@ public final class Trees {
     }
   }
 
+  /** The text of every file under a folder, in path order, one after the other (UTF-8). */
+  public static String readAll(Path root) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        sb.append(Files.readString(p)).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
   /** The SHA-256 of one file, in lower-case hex. */
   public static String sha256(Path file) throws IOException {
     try {
