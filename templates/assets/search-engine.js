@@ -24,8 +24,16 @@
     return out;
   }
 
-  /** A shard's file: the key itself when plain a–z and 0–9, else its UTF-16 units in hex. */
-  function fileOf(key) {
+  /**
+   * A shard's file: the key itself when plain a–z and 0–9, else its UTF-16 units in hex; in the
+   * live preview, one of a fixed number of buckets by the key's hash (Java's String.hashCode).
+   */
+  function fileOf(key, buckets) {
+    if (buckets) {
+      let h = 0;
+      for (let i = 0; i < key.length; i++) { h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0; }
+      return 't/h-' + (((h % buckets) + buckets) % buckets) + '.js';
+    }
     if (/^[a-z0-9]+$/.test(key)) { return 't/t-' + key + '.js'; }
     let s = 't/x-';
     for (let i = 0; i < key.length; i++) { s += key.charCodeAt(i).toString(16).padStart(4, '0'); }
@@ -72,7 +80,8 @@
     /** Loads the shards with these keys that exist and are not loaded yet. */
     function loadShards(keys) {
       const need = Array.from(new Set(keys)).filter((k) => exists.has(k) && !shards[k]);
-      return need.length ? load(need.map(fileOf)) : Promise.resolve();
+      const files = new Set(need.map((k) => fileOf(k, meta.buckets)));
+      return files.size ? load(Array.from(files)) : Promise.resolve();
     }
 
     function postingsOf(term) {

@@ -107,7 +107,7 @@ public final class Build {
     List<Output> outputs = new ArrayList<>();
     outputs.addAll(
         t.step("render", () -> only == null ? planner.plan() : planner.plan(only::contains)));
-    outputs.addAll(t.step("output", () -> output(guide, planner, theme)));
+    outputs.addAll(t.step("output", () -> output(guide, planner, theme, reuse != null)));
     OutputPlan.checkCollisions(outputs, d);
     stopOnErrors(d, o.strict());
     if (reuse != null) {
@@ -174,11 +174,14 @@ public final class Build {
     }
   }
 
-  /** The files beside the pages: assets, sitemap, search and study data and pages. */
-  private static List<Output> output(Guide guide, PagePlanner planner, Theme theme)
+  /**
+   * The files beside the pages: assets, sitemap, search and study data and pages; {@code preview}
+   * for the live preview (which rebuilds on every save and produces files only when asked).
+   */
+  private static List<Output> output(Guide guide, PagePlanner planner, Theme theme, boolean preview)
       throws IOException {
     List<Output> out = new ArrayList<>(Extras.plan(guide, theme));
-    out.addAll(SearchPage.plan(guide, planner));
+    out.addAll(SearchPage.plan(guide, planner, preview));
     out.addAll(StudyPage.plan(guide, planner));
     out.addAll(io.github.starbook.output.Offline.plan(guide, planner, theme, out));
     return out;

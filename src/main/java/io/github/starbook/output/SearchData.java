@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The search index's files under {@code assets/search/}, all scripts rather than JSON so that they
@@ -30,35 +31,97 @@ public final class SearchData {
 
   private SearchData() {}
 
+  /** The index's files, built now: what {@code starbook build} writes. */
   public static List<Output> plan(Guide guide) {
     SearchIndex index = SearchIndex.build(guide);
     List<Output> out = new ArrayList<>();
-    out.add(
-        script(DIR + "index.js", "(search index)", "self.STARBOOK_SEARCH = ", meta(guide, index)));
+    out.add(script(DIR + "index.js", "self.STARBOOK_SEARCH = ", () -> meta(guide, index, 0)));
     index.shards.forEach(
         (key, shard) ->
             out.add(
                 new Output(
                     DIR + "t/" + SearchIndex.fileOf(key),
-                    "(search index)",
+                    SOURCE,
                     os ->
                         write(
                             os,
                             "StarbookSearchFiles.shard(" + Json.write(key) + ",",
                             shard(shard)))));
+    out.addAll(rest(guide));
+    return out;
+  }
+
+  /**
+   * The index's files for the live preview, where a rebuild follows every save: the shards are
+   * grouped into {@link #BUCKETS} files whose names do not depend on the index, so the index is
+   * built only if and when the preview's reader searches (once per rebuild).
+   */
+  public static List<Output> planForPreview(Guide guide) {
+    Supplier<SearchIndex> index = memo(() -> SearchIndex.build(guide));
+    List<Output> out = new ArrayList<>();
+    out.add(
+        script(
+            DIR + "index.js", "self.STARBOOK_SEARCH = ", () -> meta(guide, index.get(), BUCKETS)));
+    for (int b = 0; b < BUCKETS; b++) {
+      int bucket = b;
+      out.add(
+          new Output(
+              DIR + "t/" + SearchIndex.bucketFile(b),
+              SOURCE,
+              os -> bucket(index.get(), bucket, os)));
+    }
+    out.addAll(rest(guide));
+    return out;
+  }
+
+  /** Shard files per preview bucket. */
+  static final int BUCKETS = 64;
+
+  private static final String SOURCE = "(search index)";
+
+  private static void bucket(SearchIndex index, int bucket, OutputStream os) throws IOException {
+    StringBuilder sb = new StringBuilder(HEADER);
+    index.shards.forEach(
+        (key, shard) -> {
+          if (SearchIndex.bucketOf(key, BUCKETS) == bucket) {
+            sb.append("StarbookSearchFiles.shard(").append(Json.write(key)).append(',');
+            Json.write(sb, shard(shard));
+            sb.append(");\n");
+          }
+        });
+    os.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static <T> Supplier<T> memo(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** The files that do not depend on the index: documents, facets, stemmer. */
+  private static List<Output> rest(Guide guide) {
+    List<Output> out = new ArrayList<>();
     List<Question> qs = guide.questions();
     for (int i = 0; i < qs.size(); i++) {
       int n = i;
       out.add(
           new Output(
               DIR + "d/" + n + ".js",
-              "(search index)",
+              SOURCE,
               os -> write(os, "StarbookSearchFiles.doc(" + n + ",", document(guide, qs.get(n)))));
     }
     out.add(
         new Output(
             DIR + "facets.js",
-            "(search index)",
+            SOURCE,
             os -> write(os, "StarbookSearchFiles.facets(", facets(guide))));
     String stemmer = Stemming.forLanguage(guide.site().language()).script();
     if (stemmer != null) {
@@ -67,8 +130,8 @@ public final class SearchData {
     return out;
   }
 
-  private static Output script(String path, String source, String head, Object value) {
-    return new Output(path, source, os -> write(os, head, value));
+  private static Output script(String path, String head, Supplier<Object> value) {
+    return new Output(path, SOURCE, os -> write(os, head, value.get()));
   }
 
   private static void write(OutputStream os, String head, Object value) throws IOException {
@@ -88,9 +151,12 @@ public final class SearchData {
   }
 
   /** What every search loads first: the format, the shards that exist, which keys are split. */
-  static Map<String, Object> meta(Guide guide, SearchIndex index) {
+  static Map<String, Object> meta(Guide guide, SearchIndex index, int buckets) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", FORMAT);
+    if (buckets > 0) {
+      m.put("buckets", buckets);
+    }
     m.put("language", guide.site().language());
     m.put("stemmer", index.stemmer);
     m.put("sections", sections());

@@ -354,6 +354,18 @@ final class SearchIndex {
         key, k -> new Shard(new TreeMap<>(), new TreeMap<>(), new ArrayList<>()));
   }
 
+  /**
+   * The preview's bucket of a shard key: a 31-multiplier hash of its UTF-16 units (as Java's
+   * String.hashCode), modulo the buckets (search-engine.js: bucketOf).
+   */
+  static int bucketOf(String key, int buckets) {
+    return Math.floorMod(key.hashCode(), buckets);
+  }
+
+  static String bucketFile(int bucket) {
+    return "h-" + bucket + ".js";
+  }
+
   /** A shard's file name: the key itself when plain a–z and 0–9, else its UTF-16 units in hex. */
   static String fileOf(String key) {
     if (key.matches("[a-z0-9]+")) {

@@ -19,8 +19,10 @@ public final class SearchPage {
 
   private SearchPage() {}
 
-  public static List<Output> plan(Guide guide, PagePlanner planner) {
-    List<Output> out = new ArrayList<>(SearchData.plan(guide));
+  /** The search page and the index; {@code preview}: the index only when first searched. */
+  public static List<Output> plan(Guide guide, PagePlanner planner, boolean preview) {
+    List<Output> out =
+        new ArrayList<>(preview ? SearchData.planForPreview(guide) : SearchData.plan(guide));
     out.add(
         planner.extraPage(
             Layout.SEARCH,

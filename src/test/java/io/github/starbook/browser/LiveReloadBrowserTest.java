@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -73,6 +74,47 @@ class LiveReloadBrowserTest {
       Files.writeString(one, good.replace("Tell me about question two.", "Fixed question two."));
       wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Fixed question two."));
       assertEquals(0, chrome.findElements(By.id("starbook-overlay")).size());
+    } finally {
+      chrome.quit();
+      preview.close();
+    }
+  }
+
+  /**
+   * The preview builds the search index only when searched, once per rebuild, in a fixed set of
+   * shard files: a word saved a moment ago is found.
+   */
+  @Test
+  void searchInThePreviewFindsWhatWasJustSaved() throws Exception {
+    Browser.assumeAvailable();
+    Trees.copy(SITE, tmp.resolve("content"));
+    Trees.copy(Path.of("templates").toAbsolutePath(), tmp.resolve("templates"));
+    Path one = tmp.resolve("content/alpha/two.md");
+    Preview preview = Browser.preview(tmp);
+    ChromeDriver chrome = Browser.start(tmp.resolve("profile"), 1000, 700);
+    try {
+      WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));
+      chrome.get(preview.url() + "alpha/one/");
+      Files.writeString(one, Files.readString(one).replace("## Task", "Zebrafish.\n\n## Task"));
+      wait.until(
+          d -> {
+            d.navigate().refresh();
+            WebElement box = d.findElement(By.id("search-input"));
+            box.click();
+            box.sendKeys("zebrafish");
+            try {
+              return new WebDriverWait(d, Duration.ofSeconds(5))
+                  .until(
+                      x ->
+                          x.findElement(By.cssSelector("#search-list [role=option]"))
+                              .getAttribute("data-href")
+                              .endsWith("alpha/two/index.html"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+              return false;
+            }
+          });
+      assertTrue(
+          chrome.getPageSource().contains("<mark>Zebrafish</mark>"), "the word is highlighted");
     } finally {
       chrome.quit();
       preview.close();
