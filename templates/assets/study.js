@@ -1,5 +1,7 @@
 /* starbook study page: flashcards, mock interview (read aloud, recorded answers, my answer) and progress
-   (with my answers). Needs theme.js, study-core.js, study-answers.js and study-voice.js first. */
+   (with my answers). Needs theme.js, study-core.js, study-answers.js and study-voice.js first.
+   The page holds the cards' index (#study-cards: ids, hashes, deck fields); their texts come in
+   chunks, study/cards/<n>.js, loaded when a card of theirs is about to be shown (see output/Cards). */
 (function () {
   'use strict';
   const S = window.StarbookStudy;
@@ -10,6 +12,65 @@
   const store = new S.Store(Starbook.keys.study(root));
   const categoryTitle = {};
   data.categories.forEach((c) => { categoryTitle[c.slug] = c.title; });
+  const cards = readIndex(data);
+  const byId = {};
+  cards.forEach((c) => { byId[c.id] = c; });
+
+  /* ---------- the cards: an index in the page, their texts in chunks (study/cards/<n>.js) ---------- */
+  /** One object per question from the index's arrays; title, star and points come with its chunk. */
+  function readIndex(d) {
+    const f = d.cards;
+    return f.id.map((id, i) => ({
+      i: i, id: id, hash: f.hash[i], category: (d.categories[f.category[i]] || {}).slug,
+      difficulty: d.difficulties[f.difficulty[i]] || '', tags: f.tags[i].map((t) => d.tagNames[t]),
+      href: d.pages + id + '/index.html', loaded: false
+    }));
+  }
+
+  const chunks = {}; // chunk number -> promise of its texts
+  const chunkOf = (c) => Math.floor(c.i / data.chunkSize);
+
+  /** Takes a chunk's texts (pushed by its script) when it belongs to this build. */
+  function receive(item) {
+    if (!item || item.stamp !== data.stamp) { return; }
+    item.cards.forEach((t, k) => {
+      const c = cards[item.chunk * data.chunkSize + k];
+      if (c && !c.loaded) { c.title = t[0]; c.star = !!t[1]; c.points = t[2]; c.loaded = true; }
+    });
+  }
+  const pushed = Array.isArray(self.STARBOOK_CARDS) ? self.STARBOOK_CARDS : [];
+  pushed.forEach(receive); // chunks the page loaded before this script
+  self.STARBOOK_CARDS = { push: receive };
+
+  /** Loads chunk n once (a script element: fetch fails from file://); again, past caches, if stale. */
+  function loadChunk(n, fresh) {
+    return new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = data.chunkDir + n + '.js' + (fresh ? '?v=' + Date.now() : '');
+      s.onload = () => {
+        s.remove();
+        const c = cards[n * data.chunkSize];
+        if (!c || c.loaded) { resolve(); } else if (!fresh) { loadChunk(n, true).then(resolve, reject); }
+        else { reject(new Error('stale')); }
+      };
+      s.onerror = () => { s.remove(); reject(new Error('failed')); };
+      document.head.appendChild(s);
+    });
+  }
+
+  /** Resolves once the card's texts are there (at once when they are). */
+  function need(c) {
+    if (!c || c.loaded) { return Promise.resolve(); }
+    const n = chunkOf(c);
+    if (!chunks[n]) {
+      chunks[n] = loadChunk(n, false);
+      chunks[n].catch(() => { delete chunks[n]; }); // a later card may try again
+    }
+    return chunks[n];
+  }
+
+  function prefetch(c) { need(c).catch(() => {}); }
+
   const VIEWS = ['cards', 'mock', 'progress'];
   let view = 'cards';
 
@@ -25,7 +86,7 @@
 
   function deck() {
     const f = deckSettings();
-    return data.cards.filter((c) => (!f.category || c.category === f.category)
+    return cards.filter((c) => (!f.category || c.category === f.category)
       && (!f.tag || c.tags.indexOf(f.tag) >= 0) && (!f.difficulty || c.difficulty === f.difficulty));
   }
 
@@ -106,16 +167,16 @@
 
   function newSession() {
     const now = S.today();
-    const cards = store.load().cards;
+    const saved = store.load().cards;
     const cram = deckSettings().cram;
     const due = [], fresh = [], later = [];
     deck().forEach((c) => {
-      const st = S.state(cards[c.id], c.hash, now);
+      const st = S.state(saved[c.id], c.hash, now);
       if (st === 'due' || st === 'changed') { due.push(c); }
       else if (st === 'new') { fresh.push(c); }
       else if (cram) { later.push(c); }
     });
-    due.sort((a, b) => (cards[a.id].due < cards[b.id].due ? -1 : cards[a.id].due > cards[b.id].due ? 1 : 0));
+    due.sort((a, b) => (saved[a.id].due < saved[b.id].due ? -1 : saved[a.id].due > saved[b.id].due ? 1 : 0));
     queue = due.concat(fresh, later);
     learning = [];
     advance();
@@ -135,21 +196,29 @@
     const st = S.state(stored, c.hash, S.today());
     card.setAttribute('data-id', c.id);
     card.setAttribute('data-state', st);
+    card.setAttribute('aria-busy', String(!c.loaded));
+    $('flip').disabled = !c.loaded;
     $('card-meta').textContent = metaLine(c);
-    $('card-question').textContent = c.title;
+    $('card-question').textContent = c.loaded ? c.title : 'Loading the question…';
     $('card-state').textContent = st === 'new' ? 'New card'
       : st === 'changed' ? 'The answer changed since you learned it' : S.describe(stored, c.hash, S.today());
-    $('card-points').replaceChildren(pointsOf(c));
+    $('card-points').replaceChildren(c.loaded ? pointsOf(c) : '');
     $('card-link').href = c.href;
+    if (!c.loaded) {
+      need(c).then(() => { if (current === c && !flipped) { showCard(); } }, () => {
+        if (current === c) { $('card-question').textContent = 'This card could not be loaded. Reload the page to try again.'; }
+      });
+    }
+    prefetch(queue[0]); // the next card
   }
 
   function count() {
     const now = S.today();
-    const cards = store.load().cards;
+    const saved = store.load().cards;
     let due = 0, fresh = 0;
     const left = (current ? [current] : []).concat(queue, learning.map((l) => l.card));
     left.forEach((c) => {
-      const st = S.state(cards[c.id], c.hash, now);
+      const st = S.state(saved[c.id], c.hash, now);
       if (st === 'new') { fresh++; } else if (st === 'due' || st === 'changed') { due++; }
     });
     $('deck-count').textContent = left.length === 0 ? 'No cards to review.'
@@ -157,7 +226,7 @@
   }
 
   function flip() {
-    if (!current) { return; }
+    if (!current || !current.loaded) { return; }
     flipped = !flipped;
     $('card-back').hidden = !flipped;
     $('card-grades').hidden = !flipped;
@@ -352,8 +421,18 @@
     });
   });
 
+  /** Asks the current question once its text is there (its chunk may still be loading). */
   function ask() {
     const c = mock.list[mock.i];
+    if (!c.loaded) {
+      $('mock-review').hidden = true;
+      $('mock-run').hidden = true;
+      $('mock-status').textContent = 'Loading the question…';
+      need(c).then(() => { if (mock && mock.list[mock.i] === c) { $('mock-status').textContent = ''; ask(); } },
+        () => { if (mock && mock.list[mock.i] === c) { $('mock-status').textContent = 'This question could not be loaded. Reload the page to try again.'; } });
+      return;
+    }
+    prefetch(mock.list[mock.i + 1]);
     voiceControls();
     clearTake();
     mock.start = Date.now();
@@ -496,7 +575,7 @@
     const rows = data.categories.map((cat) => ({ cat: cat, due: 0, learned: 0, later: 0, fresh: 0, all: 0 }));
     const rowOf = {};
     rows.forEach((r) => { rowOf[r.cat.slug] = r; });
-    data.cards.forEach((c) => {
+    cards.forEach((c) => {
       const stored = d.cards[c.id];
       const st = S.state(stored, c.hash, now);
       const r = rowOf[c.category];
@@ -526,7 +605,7 @@
   function renderStats(total, mockCount) {
     $('progress-stats').replaceChildren(
       statItem('Due today', total.due, 'due'),
-      statItem('Learned', total.learned + ' of ' + data.cards.length, 'learned'),
+      statItem('Learned', total.learned + ' of ' + cards.length, 'learned'),
       statItem('New', total.fresh, 'new'),
       statItem('Answer changed', total.changed, 'changed'),
       statItem('Mock answers', mockCount, 'mocks'));
@@ -567,11 +646,8 @@
     $('progress-bars').replaceChildren(...rows.filter((r) => r.all).map(categoryRow));
   }
 
-  const hrefOf = {};
-  data.cards.forEach((c) => { hrefOf[c.id] = c.href; });
-
   function renderAnswers(message) {
-    const n = S.answerList($('my-answers'), answers, (id) => hrefOf[id] || null, (msg) => renderAnswers(msg));
+    const n = S.answerList($('my-answers'), answers, (id) => (byId[id] ? byId[id].href : null), (msg) => renderAnswers(msg));
     $('export-answers').disabled = !n;
     $('answers-status').textContent = message || '';
   }

@@ -116,9 +116,7 @@ class FilesBesideContentTest {
     assertEquals(
         "../strategy/files/notes.pdf", booklet.selectFirst("a:contains(the notes)").attr("href"));
     String cards =
-        page("study/index.html")
-            .getElementById("study-cards")
-            .data()
+        Files.readString(site.resolve("study/cards/0.js"))
             .replace("\\u003c", "<")
             .replace("\\u003e", ">");
     assertTrue(cards.contains("src=\\\"../strategy/img/chart.png\\\""), cards);

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Study mode's outputs: the study page (flashcards, mock interview, progress; the card data inside
- * it, so it works from disk) and the Anki deck.
+ * Study mode's outputs: the study page (flashcards, mock interview, progress; the index of the
+ * cards inside it), the cards' texts in chunks beside it ({@code study/cards/<n>.js}, classic
+ * scripts, so it all works from disk; see {@link Cards}) and the Anki deck.
  */
 public final class StudyPage {
 
@@ -26,7 +27,9 @@ public final class StudyPage {
                 + " and mock interviews for "
                 + guide.site().title(),
             "study");
-    ctx.put("cards", new Cards(guide, Layout.STUDY));
+    Cards cards = new Cards(guide, Layout.STUDY);
+    ctx.put("cards", cards);
+    ctx.put("firstCards", cards.script(0)); // loaded by the page itself, the rest on demand
     ctx.put("ankiHref", Layout.root(Layout.STUDY) + AnkiDeck.FILE);
     ctx.put("allHref", Layout.page(Layout.STUDY, Layout.ALL));
     ctx.put("categories", Cards.categories(guide));
@@ -34,6 +37,7 @@ public final class StudyPage {
     ctx.put("levels", Difficulty.used(guide.questions()));
     List<Output> out = new ArrayList<>();
     out.add(pages.page(Layout.STUDY + "index.html", "(study page)", "study.peb", ctx));
+    out.addAll(cards.outputs());
     out.add(new Output(AnkiDeck.FILE, "(Anki export)", os -> AnkiDeck.write(guide, os)));
     return out;
   }

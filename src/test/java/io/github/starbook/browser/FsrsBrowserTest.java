@@ -154,8 +154,8 @@ class FsrsBrowserTest extends StudySiteBrowserTest {
     String hash =
         (String)
             js(
-                "return JSON.parse(document.getElementById('study-cards').textContent).cards"
-                    + ".find(c => c.id === arguments[0]).hash;",
+                "const c = JSON.parse(document.getElementById('study-cards').textContent).cards;"
+                    + " return c.hash[c.id.indexOf(arguments[0])];",
                 first);
     assertEquals(
         "[\"learning\",1,2.3065,2.11810397,\""
@@ -274,9 +274,7 @@ class FsrsBrowserTest extends StudySiteBrowserTest {
     @SuppressWarnings("unchecked")
     List<String> ids =
         (List<String>)
-            js(
-                "return JSON.parse(document.getElementById('study-cards').textContent).cards"
-                    + ".map(c => c.id);");
+            js("return JSON.parse(document.getElementById('study-cards').textContent).cards.id;");
     return ids;
   }
 
@@ -286,8 +284,9 @@ class FsrsBrowserTest extends StudySiteBrowserTest {
     Map<String, String> hashes =
         (Map<String, String>)
             js(
-                "const out = {}; JSON.parse(document.getElementById('study-cards').textContent)"
-                    + ".cards.forEach(c => { out[c.id] = c.hash; }); return out;");
+                "const out = {}; const c = JSON.parse(document.getElementById('study-cards')"
+                    + ".textContent).cards; c.id.forEach((id, i) => { out[id] = c.hash[i]; });"
+                    + " return out;");
     return hashes;
   }
 

@@ -1,6 +1,7 @@
 package io.github.starbook.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -39,6 +40,8 @@ final class SafeHtml {
       String rel = site.relativize(f).toString();
       if (rel.endsWith(".html")) {
         checkPage(rel, Jsoup.parse(Files.readString(f, StandardCharsets.UTF_8)));
+      } else if (rel.replace('\\', '/').matches("study/cards/[0-9]+\\.js")) {
+        checkCards(rel, Files.readString(f, StandardCharsets.UTF_8));
       } else if (rel.endsWith(".xml")) {
         Document x =
             Jsoup.parse(Files.readString(f, StandardCharsets.UTF_8), "", Parser.xmlParser());
@@ -63,8 +66,11 @@ final class SafeHtml {
         // The theme's own scripts (relative, or from the base path on the 404 page), or data.
         boolean theme = src.matches("((\\.\\./)*|/([a-z0-9._-]+/)*)assets/[a-z0-9./-]+\\.js");
         boolean data = src.isEmpty() && e.attr("type").equals("application/json");
+        // The study page's first chunk of card texts (checked by checkCards).
+        boolean cards = rel.equals("study/index.html") && src.matches("cards/[0-9]+\\.js");
         assertTrue(
-            theme || data, rel + ": script that is not one of the theme's: " + e.outerHtml());
+            theme || data || cards,
+            rel + ": script that is not one of the theme's: " + e.outerHtml());
       }
       if (tag.equals("meta") && e.attr("http-equiv").equalsIgnoreCase("refresh")) {
         fail(rel + ": meta refresh in output: " + e.outerHtml());
@@ -85,6 +91,52 @@ final class SafeHtml {
         }
       }
     }
+  }
+
+  /**
+   * A chunk of study cards is a comment, then one push of one JSON value (no raw {@code <}, since
+   * the build escapes it): nothing in a card's text can end the JSON and run as script.
+   */
+  static void checkCards(String rel, String js) {
+    Matcher m =
+        Pattern.compile(
+                "/\\* starbook study cards [0-9]+: generated, do not edit \\*/\n"
+                    + "\\(self\\.STARBOOK_CARDS = self\\.STARBOOK_CARDS \\|\\| \\[\\]\\)\\.push\\("
+                    + "(\\{\"chunk\":[0-9]+,.*\\})\\);\n",
+                Pattern.DOTALL)
+            .matcher(js);
+    assertTrue(m.matches(), rel + ": not a chunk of study cards: " + js);
+    assertFalse(m.group(1).contains("<"), rel + ": raw '<' in the card data");
+    assertJsonValue(rel, m.group(1));
+  }
+
+  /** One JSON value and nothing else: outside strings only punctuation, numbers and literals. */
+  private static void assertJsonValue(String rel, String json) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        } else {
+          assertTrue(c >= 0x20 && c != '\u2028' && c != '\u2029', rel + ": raw control character");
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        depth++;
+      } else if (c == '}' || c == ']') {
+        depth--;
+        assertTrue(depth > 0 || i == json.length() - 1, rel + ": text after the JSON value");
+      } else {
+        assertTrue(",:0123456789-+.eEtruefalsn".indexOf(c) >= 0, rel + ": '" + c + "' in JSON");
+      }
+    }
+    assertEquals(0, depth, rel + ": unbalanced JSON");
+    assertFalse(inString, rel + ": unterminated string");
   }
 
   /**

@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.starbook.testing.Run;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /** The study page and the question pages' review box, built from the "study" fixture site. */
 class StudyPageTest {
@@ -32,6 +35,7 @@ class StudyPageTest {
     return Jsoup.parse(site.resolve(path).toFile(), "UTF-8");
   }
 
+  /** The cards' index, JSON inside the study page. */
   static String cards() throws IOException {
     Element script = page("study/index.html").selectFirst("script#study-cards");
     assertNotNull(script);
@@ -39,36 +43,86 @@ class StudyPageTest {
     return script.data();
   }
 
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> index() throws IOException {
+    return (Map<String, Object>) new Yaml().load(cards()); // JSON is YAML
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> column(String name) throws IOException {
+    return (List<Object>) ((Map<String, Object>) index().get("cards")).get(name);
+  }
+
+  /** A chunk of the cards' texts, study/cards/N.js. */
+  static String chunk(int n) throws IOException {
+    return Files.readString(site.resolve("study/cards/" + n + ".js"));
+  }
+
   @Test
   void shipsEveryQuestionWithItsStableIdAndTheHashItsPageShows() throws IOException {
-    String json = cards();
+    List<Object> ids = column("id");
+    List<Object> hashes = column("hash");
+    assertEquals(List.of("strategy/say-no", "strategy/roadmap", "people/hiring"), ids);
     for (String id : List.of("strategy/say-no", "strategy/roadmap", "people/hiring")) {
       Element review = page(id + "/index.html").selectFirst("aside#review");
       assertNotNull(review, id);
       assertEquals(id, review.attr("data-id"));
       String hash = review.attr("data-hash");
       assertTrue(hash.matches("[0-9a-f]{12}"), hash);
-      assertTrue(
-          json.contains("{\"id\":\"" + id + "\",\"hash\":\"" + hash + "\""), id + " in " + json);
-      assertTrue(json.contains("\"href\":\"../" + id + "/index.html\""), id);
+      assertEquals(hash, hashes.get(ids.indexOf(id)), id);
+      // study.js links each card to pages + id + "/index.html"
+      String href = index().get("pages") + id + "/index.html";
+      assertTrue(Files.isRegularFile(site.resolve("study").resolve(href).normalize()), href);
     }
   }
 
   @Test
+  void indexHasTheDeckFieldsAsNumbersAndTheChunkLayout() throws IOException {
+    Map<String, Object> index = index();
+    assertEquals(2, index.get("version"));
+    assertEquals("../", index.get("pages"));
+    assertEquals("cards/", index.get("chunkDir"));
+    assertEquals(1, index.get("chunks"), "a small guide has one chunk");
+    assertEquals(Cards.CHUNK, index.get("chunkSize"));
+    assertEquals(List.of(0, 0, 1), column("category"));
+    assertEquals(List.of("hiring", "saying-no", "stakeholders", "strategy"), index.get("tagNames"));
+    assertEquals(3, column("tags").size());
+    assertEquals(3, column("difficulty").size());
+    String stamp = (String) index.get("stamp");
+    assertTrue(stamp.matches("[0-9a-f]{12}"), stamp);
+    assertTrue(chunk(0).contains("\"chunk\":0,\"stamp\":\"" + stamp + "\""), chunk(0));
+    assertFalse(Files.exists(site.resolve("study/cards/1.js")));
+  }
+
+  @Test
   void titleWithClosingScriptTagCannotEndTheDataEarly() throws IOException {
-    String json = cards();
-    assertTrue(json.contains("Why say \\\"no\\\" to the CEO \\u003c/script\\u003e at all?"), json);
-    assertTrue(json.endsWith("]}"), json);
+    assertTrue(cards().endsWith("]}}"), cards());
+    assertFalse(cards().contains("Why say"), "titles are in the chunks, not the page");
+    String chunk = chunk(0);
+    assertTrue(
+        chunk.startsWith(
+            "/* starbook study cards 0: generated, do not edit */\n"
+                + "(self.STARBOOK_CARDS = self.STARBOOK_CARDS || []).push({"),
+        chunk);
+    assertTrue(
+        chunk.contains("[\"Why say \\\"no\\\" to the CEO \\u003c/script\\u003e at all?\",0,"),
+        chunk);
+    assertTrue(chunk.endsWith("]]});\n"), chunk);
   }
 
   @Test
   void keyPointsLinksArePointedFromTheStudyPage() throws IOException {
-    String json = cards();
+    String json = chunk(0);
     assertTrue(json.contains("href=\\\"../strategy/roadmap/index.html\\\""), json);
     assertFalse(json.contains("Key points"), "the section heading is dropped");
     // No key points: the answer's first paragraph stands in.
-    assertTrue(
-        json.contains("\"points\":\"\\u003cp\\u003eStart from the north-star metric."), json);
+    assertTrue(json.contains(",\"\\u003cp\\u003eStart from the north-star metric."), json);
+  }
+
+  @Test
+  void theWorkerSavesTheChunks() throws IOException {
+    String sw = Files.readString(site.resolve("sw.js"));
+    assertTrue(sw.contains("\"study/cards/0.js\""), sw);
   }
 
   @Test
@@ -93,6 +147,7 @@ class StudyPageTest {
             "../assets/study-core.js",
             "../assets/study-answers.js",
             "../assets/study-voice.js",
+            "cards/0.js",
             "../assets/study.js"),
         d.select("script[src]").eachAttr("src"));
     assertNotNull(d.selectFirst("link[href=../assets/study.css]"));
