@@ -23,12 +23,18 @@ import java.util.stream.IntStream;
  * split into shards by the term's first letters so that a reader's query loads only the shards of
  * its words. The browser side is {@code assets/search-engine.js}; the format is in docs/search.md.
  */
-final class SearchIndex {
+public final class SearchIndex {
   /** A shard's estimated size in bytes above which it is split by one more letter. */
   static final int SHARD_BYTES = 16_000;
 
   /** How many best postings a split shard keeps for a prefix as short as its key. */
   static final int DIGEST = 40;
+
+  /** Words longer than this are not indexed (nobody types them; a hostile one is megabytes). */
+  static final int MAX_TERM = 64;
+
+  /** Shard keys are never longer than this, however many long terms share a prefix. */
+  static final int MAX_KEY = 8;
 
   /** Terms this long get typo variants: a 5-letter query word with a letter missing. */
   static final int TYPO_FROM = 4;
@@ -69,7 +75,7 @@ final class SearchIndex {
   }
 
   /** The words of a text, lower-case: runs of letters and digits (search-engine.js: WORD). */
-  static List<String> words(String text) {
+  public static List<String> words(String text) {
     List<String> out = new ArrayList<>();
     String lower = text.toLowerCase(Locale.ROOT);
     int start = -1;
@@ -209,6 +215,9 @@ final class SearchIndex {
       Map<String, float[]> words, String text, double weight, int section, int size) {
     List<String> list = words(text);
     for (String w : list) {
+      if (w.length() > MAX_TERM) {
+        continue;
+      }
       float[] v = words.computeIfAbsent(w, k -> new float[size]);
       v[0] += weight;
       if (section >= 0) {
@@ -299,7 +308,7 @@ final class SearchIndex {
       bytes += t.length() + 4 + 9L * scored.get(t).size();
       longer |= t.length() > key.length();
     }
-    if (!longer || (!mustSplit && bytes <= SHARD_BYTES)) {
+    if (!longer || key.length() >= MAX_KEY || (!mustSplit && bytes <= SHARD_BYTES)) {
       SortedMap<String, List<Posting>> mine = shardAt(key).terms();
       terms.forEach(t -> mine.put(t, scored.get(t)));
       return;

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The index is stemmed in Java and the reader's query in the browser: both must give the same stem
- * for every word, or a query misses what the index holds. Checked for every word of the real guide
- * and of the README, in Chromium, against the site's own stemmer.js.
+ * The index is made in Java and the reader's query is read in the browser: both must cut a text into
+ * the same words and give every word the same stem, or a query misses what the index holds. Stems
+ * are checked for every word of the real guide and of the README, in Chromium, against the site's
+ * own stemmer.js; words on a text of many scripts, marks and signs.
  */
 class StemmerParityTest {
   @TempDir Path tmp;
@@ -65,6 +66,31 @@ class StemmerParityTest {
             }
           });
       assertEquals(Map.of(), differ);
+    } finally {
+      chrome.quit();
+    }
+  }
+
+  /** Both sides cut a text into the same words (SearchIndex.words, search-engine.js tokens). */
+  @Test
+  void javaAndTheBrowserCutTextIntoTheSameWords() throws IOException {
+    Browser.assumeAvailable();
+    Path site = GuideSite.build(tmp);
+    String text =
+        "Don't re-use it: e\u0301te\u0301 café, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠀋 😀x, שלום عربي, ١٢٣ ²³ ½, İSTANBUL ıi,"
+            + " Straße, snake_case 3.14 x86-64 C++ 'quoted' «guillemets» ﬁne";
+    ChromeDriver chrome = Browser.start(tmp.resolve("profile"), 800, 600);
+    try {
+      chrome.get(site.resolve("index.html").toUri().toString());
+      Object words =
+          chrome.executeAsyncScript(
+              "const text = arguments[0], done = arguments[arguments.length - 1];"
+                  + "const s = document.createElement('script');"
+                  + "s.src = 'assets/search-engine.js';"
+                  + "s.onload = () => done(StarbookSearch.tokens(text).map(t => t.word));"
+                  + "document.head.appendChild(s);",
+              text);
+      assertEquals(io.github.starbook.output.SearchIndex.words(text), words);
     } finally {
       chrome.quit();
     }
