@@ -289,7 +289,7 @@ public final class SearchIndex {
     for (String t : scored.keySet()) {
       byFirst.computeIfAbsent(t.substring(0, 1), k -> new ArrayList<>()).add(t);
     }
-    byFirst.forEach((key, terms) -> assign(key, terms, true));
+    byFirst.forEach(this::assign);
     // A typo within a term's key would send the query to another shard: such a term is also
     // filed, as a variant, under itself less each letter of its key (search-engine.js: typoKeys).
     for (String t : scored.keySet()) {
@@ -301,14 +301,14 @@ public final class SearchIndex {
     }
   }
 
-  private void assign(String key, List<String> terms, boolean mustSplit) {
+  private void assign(String key, List<String> terms) {
     long bytes = 0;
     boolean longer = false;
     for (String t : terms) {
       bytes += t.length() + 4 + 9L * scored.get(t).size();
       longer |= t.length() > key.length();
     }
-    if (!longer || key.length() >= MAX_KEY || (!mustSplit && bytes <= SHARD_BYTES)) {
+    if (!longer || key.length() >= MAX_KEY || bytes <= SHARD_BYTES) {
       SortedMap<String, List<Posting>> mine = shardAt(key).terms();
       terms.forEach(t -> mine.put(t, scored.get(t)));
       return;
@@ -324,7 +324,7 @@ public final class SearchIndex {
       }
     }
     here.digest().addAll(digest(terms));
-    deeper.forEach((k, ts) -> assign(k, ts, false));
+    deeper.forEach(this::assign);
   }
 
   /** The best postings among terms: per question its best score, the {@link #DIGEST} best. */

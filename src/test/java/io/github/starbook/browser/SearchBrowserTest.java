@@ -110,7 +110,7 @@ class SearchBrowserTest extends GuideBrowserTest {
     }
     assertTrue(search.contains("index.js") && search.contains("stemmer.js"), search.toString());
     assertTrue(shards.contains("t/t-mi.js"), shards.toString());
-    assertTrue(shards.size() <= 8 && all > 300, shards.size() + " of " + all + ": " + shards);
+    assertTrue(shards.size() <= 8 && all > 200, shards.size() + " of " + all + ": " + shards);
     long docs = search.stream().filter(p -> p.startsWith("d/")).count();
     assertEquals(options().size(), docs, "one document per result shown: " + search);
     assertFalse(requested.stream().anyMatch(p -> p.contains("facets")), "no filter, no facets");

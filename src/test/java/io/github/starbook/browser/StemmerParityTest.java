@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The index is made in Java and the reader's query is read in the browser: both must cut a text into
- * the same words and give every word the same stem, or a query misses what the index holds. Stems
- * are checked for every word of the real guide and of the README, in Chromium, against the site's
- * own stemmer.js; words on a text of many scripts, marks and signs.
+ * The index is made in Java and the reader's query is read in the browser: both must cut a text
+ * into the same words and give every word the same stem, or a query misses what the index holds.
+ * Stems are checked for every word of the real guide and of the README, in Chromium, against the
+ * site's own stemmer.js; words on a text of many scripts, marks and signs.
  */
 class StemmerParityTest {
   @TempDir Path tmp;
