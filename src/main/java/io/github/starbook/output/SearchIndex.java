@@ -6,7 +6,6 @@ import io.github.starbook.model.Question;
 import io.github.starbook.model.SectionKind;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,10 +73,54 @@ public final class SearchIndex {
     this.stemmer = stemmer;
   }
 
-  /** The words of a text, lower-case: runs of letters and digits (search-engine.js: WORD). */
+  /**
+   * The words of a text, lower-case: runs of letters and digits (search-engine.js: tokens, which
+   * lower-cases the whole text first; a word here is lower-cased on its own and cut again should
+   * lower-casing have made a mark or sign of a letter, as it does for İ).
+   */
   public static List<String> words(String text) {
     List<String> out = new ArrayList<>();
-    String lower = text.toLowerCase(Locale.ROOT);
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int cp = text.codePointAt(i);
+      if (!isWordChar(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      boolean lower = true; // only a–z and 0–9 so far
+      while (i < n) {
+        char c = text.charAt(i);
+        if (c < 128) {
+          if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            if (c < 'A' || c > 'Z') {
+              break;
+            }
+            lower = false;
+          }
+          i++;
+        } else {
+          cp = text.codePointAt(i);
+          if (!isWordChar(cp)) {
+            break;
+          }
+          lower = false;
+          i += Character.charCount(cp);
+        }
+      }
+      String word = text.substring(start, i);
+      if (lower) {
+        out.add(word);
+      } else {
+        cut(word.toLowerCase(Locale.ROOT), out);
+      }
+    }
+    return out;
+  }
+
+  /** Adds the runs of letters and digits of an already lower-case text. */
+  private static void cut(String lower, List<String> out) {
     int start = -1;
     for (int i = 0; i < lower.length(); ) {
       int cp = lower.codePointAt(i);
@@ -93,7 +136,6 @@ public final class SearchIndex {
     if (start >= 0) {
       out.add(lower.substring(start));
     }
-    return out;
   }
 
   /** A letter or a digit: Unicode's L and N categories, as {@code [\p{L}\p{N}]} in JavaScript. */
@@ -149,7 +191,7 @@ public final class SearchIndex {
     }
   }
 
-  /** One question's terms: weighted frequency and best section, plus its length in words. */
+  /** One question's terms (weighted frequency, unused, a count per section) and its length. */
   record Counted(Map<String, float[]> terms, int length) {}
 
   private static Map<String, Postings> count(Guide guide, String language) {
@@ -169,7 +211,8 @@ public final class SearchIndex {
             .get(i)
             .terms()
             .forEach(
-                (t, v) -> all.computeIfAbsent(t, k -> new Postings()).add(doc, v[0], (int) v[1]));
+                (t, v) ->
+                    all.computeIfAbsent(t, k -> new Postings()).add(doc, v[0], bestSection(v)));
         all.computeIfAbsent("", k -> new Postings()).add(doc, chunk.get(i).length(), 0);
       }
     }
@@ -194,20 +237,26 @@ public final class SearchIndex {
     }
     // Each word counts for its stem too: stemmed once per word, not once per occurrence.
     Map<String, float[]> terms = new HashMap<>(words.size() * 2);
-    words.forEach((w, v) -> terms.put(w, v.clone()));
     words.forEach(
         (w, v) -> {
+          addTo(terms, w, v);
           String stem = stemming.stem(w);
           if (!stem.equals(w)) {
-            float[] into = terms.computeIfAbsent(stem, k -> new float[size]);
-            for (int i = 0; i < size; i++) {
-              into[i] += v[i];
-            }
+            addTo(terms, stem, v);
           }
         });
-    Map<String, float[]> out = new HashMap<>();
-    terms.forEach((t, v) -> out.put(t, new float[] {v[0], bestSection(v)}));
-    return new Counted(out, length);
+    return new Counted(terms, length);
+  }
+
+  private static void addTo(Map<String, float[]> terms, String term, float[] v) {
+    float[] into = terms.get(term);
+    if (into == null) {
+      terms.put(term, v.clone());
+    } else {
+      for (int i = 0; i < v.length; i++) {
+        into[i] += v[i];
+      }
+    }
   }
 
   /** Counts a field's words into {@code words}; returns how many there were. */
@@ -345,13 +394,31 @@ public final class SearchIndex {
         }
       }
     }
-    return IntStream.of(Arrays.copyOf(touched, n))
-        .boxed()
-        .sorted(Comparator.comparingInt((Integer d) -> -score[d]).thenComparingInt(d -> d))
-        .limit(DIGEST)
-        .sorted()
-        .map(d -> new Posting(d, score[d], section[d]))
-        .toList();
+    // The DIGEST best (a higher score, then an earlier question), kept sorted as primitive longs.
+    long[] top = new long[Math.min(DIGEST, n)];
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      int d = touched[i];
+      long rank = ((long) (Integer.MAX_VALUE - score[d]) << 32) | d;
+      if (kept < top.length || rank < top[kept - 1]) {
+        int at = kept < top.length ? kept++ : kept - 1;
+        while (at > 0 && top[at - 1] > rank) {
+          top[at] = top[at - 1];
+          at--;
+        }
+        top[at] = rank;
+      }
+    }
+    int[] best = new int[kept];
+    for (int i = 0; i < kept; i++) {
+      best[i] = (int) top[i];
+    }
+    Arrays.sort(best);
+    List<Posting> out = new ArrayList<>(best.length);
+    for (int d : best) {
+      out.add(new Posting(d, score[d], section[d]));
+    }
+    return out;
   }
 
   private void variant(String variant, String term) {

@@ -148,9 +148,9 @@ public final class ReaderBench {
         "Page weights (each file the page asked for, once; raw KB / gzipped KB, files):");
     System.out.println();
     System.out.println(
-        "| guide | home page | question page | study page, to the first card | booklet (all/)"
-            + " | first search's files |");
-    System.out.println("|---|---|---|---|---|---|");
+        "| guide | home page | a category's page | question page | study page, to the first card"
+            + " | booklet (all/) | first search's files |");
+    System.out.println("|---|---|---|---|---|---|---|");
     System.out.print(weights);
   }
 
@@ -267,7 +267,9 @@ public final class ReaderBench {
     try (Chrome chrome = new Chrome()) {
       chrome.cdp.send(chrome.cdp.page, "Network.enable", Map.of());
       chrome.cdp.send(chrome.cdp.page, "Network.setCacheDisabled", Map.of("cacheDisabled", true));
-      for (String page : List.of("index.html", site.question(), "study/index.html", "all/")) {
+      String category = site.question().substring(0, site.question().indexOf('/') + 1);
+      for (String page :
+          List.of("index.html", category, site.question(), "study/index.html", "all/")) {
         int mark = server.mark();
         chrome.open(server.base() + page);
         if (page.startsWith("study/")) {

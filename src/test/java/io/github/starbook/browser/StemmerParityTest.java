@@ -78,7 +78,7 @@ class StemmerParityTest {
     Path site = GuideSite.build(tmp);
     String text =
         "Don't re-use it: e\u0301te\u0301 café, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠀋 😀x, שלום عربي, ١٢٣ ²³ ½, İSTANBUL ıi,"
-            + " Straße, snake_case 3.14 x86-64 C++ 'quoted' «guillemets» ﬁne";
+            + " Straße, snake_case 3.14 x86-64 C++ 'quoted' «guillemets» ﬁne ΟΔΟΣ ΣΟΦΟΣ. ǅemal";
     ChromeDriver chrome = Browser.start(tmp.resolve("profile"), 800, 600);
     try {
       chrome.get(site.resolve("index.html").toUri().toString());
