@@ -5,7 +5,8 @@
  * assets/offline-worker.js), offers "Make available offline" for a large guide, and asks the
  * browser to keep the site's storage once study progress is recorded (Starbook.persistence()).
  * Plain classic script so the site also works from file://, where it registers nothing. Needs
- * theme.js first. The search index is built only when search is first used.
+ * theme.js first. The search index is loaded only when search is first used, a query's files at a
+ * time.
  */
 (function () {
   'use strict';
@@ -218,7 +219,8 @@
       const sel = form.elements[n], v = params.get(n);
       if (v && sel.querySelector('option[value="' + CSS.escape(v) + '"]')) { sel.value = v; }
     });
-    const more = doc.querySelector('.search-more');
+    // A theme whose search.peb predates the button still works: it just shows the first 50.
+    const more = doc.querySelector('.search-more') || doc.createElement('button');
     const PAGE = 50; // results per "Show more"
     let seq = 0, timer = 0, shownCount = 0;
 
