@@ -43,10 +43,8 @@ public final class SearchData {
                     DIR + "t/" + SearchIndex.fileOf(key),
                     SOURCE,
                     os ->
-                        write(
-                            os,
-                            "StarbookSearchFiles.shard(" + Json.write(key) + ",",
-                            shard(shard)))));
+                        os.write(
+                            (HEADER + shardCall(key, shard)).getBytes(StandardCharsets.UTF_8)))));
     out.addAll(rest(guide));
     return out;
   }
@@ -84,12 +82,15 @@ public final class SearchData {
     index.shards.forEach(
         (key, shard) -> {
           if (SearchIndex.bucketOf(key, BUCKETS) == bucket) {
-            sb.append("StarbookSearchFiles.shard(").append(Json.write(key)).append(',');
-            Json.write(sb, shard(shard));
-            sb.append(");\n");
+            sb.append(shardCall(key, shard));
           }
         });
     os.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A shard as one line of script: {@code StarbookSearchFiles.shard("key",{...});}. */
+  private static String shardCall(String key, SearchIndex.Shard shard) {
+    return "StarbookSearchFiles.shard(" + Json.write(key) + "," + Json.write(shard(shard)) + ");\n";
   }
 
   private static <T> Supplier<T> memo(Supplier<T> make) {

@@ -159,15 +159,11 @@ public final class SearchIndex {
 
   static SearchIndex build(Guide guide) {
     String language = guide.site().language();
-    SearchIndex index = new SearchIndex(guide.questions().size(), stemmerName(language));
-    Map<String, Postings> all = count(guide, language);
-    index.score(all);
+    SearchIndex index =
+        new SearchIndex(guide.questions().size(), Stemming.forLanguage(language).name());
+    index.score(count(guide, language));
     index.shard();
     return index;
-  }
-
-  private static String stemmerName(String language) {
-    return Stemming.forLanguage(language).name();
   }
 
   // ---- counting: per question, each term's weighted frequency and its best section
@@ -191,13 +187,17 @@ public final class SearchIndex {
     }
   }
 
-  /** One question's terms (weighted frequency, unused, a count per section) and its length. */
+  /** One question's terms (weighted frequency, then a count per section) and its length. */
   record Counted(Map<String, float[]> terms, int length) {}
 
-  private static Map<String, Postings> count(Guide guide, String language) {
+  /** Every term's raw postings, and each question's length in words (for BM25). */
+  record Counts(Map<String, Postings> terms, float[] lengths) {}
+
+  private static Counts count(Guide guide, String language) {
     List<Question> qs = guide.questions();
     ThreadLocal<Stemming> stemming = ThreadLocal.withInitial(() -> Stemming.forLanguage(language));
     Map<String, Postings> all = new HashMap<>();
+    float[] lengths = new float[qs.size()];
     for (int start = 0; start < qs.size(); start += CHUNK) {
       int from = start;
       List<Counted> chunk =
@@ -213,16 +213,16 @@ public final class SearchIndex {
             .forEach(
                 (t, v) ->
                     all.computeIfAbsent(t, k -> new Postings()).add(doc, v[0], bestSection(v)));
-        all.computeIfAbsent("", k -> new Postings()).add(doc, chunk.get(i).length(), 0);
+        lengths[doc] = chunk.get(i).length();
       }
     }
-    return all;
+    return new Counts(all, lengths);
   }
 
   private static Counted count(Guide guide, Question q, Stemming stemming) {
     List<SectionKind> kinds = SectionKind.all();
-    int size = 2 + kinds.size();
-    Map<String, float[]> words = new HashMap<>(); // weight, unused, then a count per section
+    int size = 1 + kinds.size();
+    Map<String, float[]> words = new HashMap<>(); // weight, then a count per section
     int length = 0;
     Category c = guide.category(q.category());
     length += add(words, q.title(), TITLE, -1, size);
@@ -270,7 +270,7 @@ public final class SearchIndex {
       float[] v = words.computeIfAbsent(w, k -> new float[size]);
       v[0] += weight;
       if (section >= 0) {
-        v[2 + section]++;
+        v[1 + section]++;
       }
     }
     return list.size();
@@ -279,9 +279,9 @@ public final class SearchIndex {
   /** The section (index + 1) where a term occurs most, the first on a tie; 0 for none. */
   private static int bestSection(float[] v) {
     int best = 0;
-    for (int k = 2; k < v.length; k++) {
-      if (v[k] > 0 && (best == 0 || v[k] > v[best + 1])) {
-        best = k - 1;
+    for (int k = 1; k < v.length; k++) {
+      if (v[k] > 0 && (best == 0 || v[k] > v[best])) {
+        best = k;
       }
     }
     return best;
@@ -291,17 +291,15 @@ public final class SearchIndex {
 
   private final SortedMap<String, List<Posting>> scored = new TreeMap<>();
 
-  /** Scores every posting; the postings under "" are the questions' lengths in words. */
-  private void score(Map<String, Postings> all) {
-    Postings lengths = all.remove("");
+  /** Scores every posting. */
+  private void score(Counts counts) {
+    float[] len = counts.lengths();
     double avg = 0;
-    float[] len = new float[docs];
-    for (int i = 0; i < (lengths == null ? 0 : lengths.size()); i++) {
-      len[lengths.a[3 * i]] = Float.intBitsToFloat(lengths.a[3 * i + 1]);
-      avg += len[lengths.a[3 * i]];
+    for (float l : len) {
+      avg += l;
     }
     avg = Math.max(1, avg / Math.max(1, docs));
-    for (Map.Entry<String, Postings> e : all.entrySet()) {
+    for (Map.Entry<String, Postings> e : counts.terms().entrySet()) {
       Postings p = e.getValue();
       int df = p.size();
       double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));

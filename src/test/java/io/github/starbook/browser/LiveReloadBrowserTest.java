@@ -22,12 +22,17 @@ class LiveReloadBrowserTest {
 
   @TempDir Path tmp;
 
-  @Test
-  void anOpenPageReloadsAfterASaveKeepsItsScrollAndShowsErrorsUntilFixed() throws Exception {
+  /** The serve fixture and the theme copied to tmp; returns its content/alpha/two.md. */
+  Path copySite() throws Exception {
     Browser.assumeAvailable();
     Trees.copy(SITE, tmp.resolve("content"));
     Trees.copy(Path.of("templates").toAbsolutePath(), tmp.resolve("templates"));
-    Path one = tmp.resolve("content/alpha/two.md");
+    return tmp.resolve("content/alpha/two.md");
+  }
+
+  @Test
+  void anOpenPageReloadsAfterASaveKeepsItsScrollAndShowsErrorsUntilFixed() throws Exception {
+    Path one = copySite();
     String good = Files.readString(one);
     // A long page, so there is a scroll position to keep.
     Files.writeString(
@@ -86,10 +91,7 @@ class LiveReloadBrowserTest {
    */
   @Test
   void searchInThePreviewFindsWhatWasJustSaved() throws Exception {
-    Browser.assumeAvailable();
-    Trees.copy(SITE, tmp.resolve("content"));
-    Trees.copy(Path.of("templates").toAbsolutePath(), tmp.resolve("templates"));
-    Path one = tmp.resolve("content/alpha/two.md");
+    Path one = copySite();
     Preview preview = Browser.preview(tmp);
     ChromeDriver chrome = Browser.start(tmp.resolve("profile"), 1000, 700);
     try {
